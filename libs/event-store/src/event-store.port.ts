@@ -1,0 +1,71 @@
+// The event store port. Adapters: PostgreSQL (postgres/) and EventStoreDB (eventstoredb/).
+
+// Exact version of the last event in the stream (versions start at 1), or a kind.
+export type ExpectedVersion = number | 'no_stream' | 'stream_exists' | 'any';
+
+export type EventMetadata = {
+  actor: string;
+  correlationId: string;
+  causationId: string | null;
+  occurredAt: string; // ISO-8601 UTC, business time of the command
+};
+
+export type NewEvent = {
+  eventId: string; // UUID, unique per store; the idempotency key of the append
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+};
+
+export type RecordedEvent = NewEvent & {
+  streamId: string;
+  version: number; // 1-based position in the stream
+  globalPosition: number; // position in the global log (PostgreSQL: identity; EventStoreDB: commit position)
+  recordedAt: string; // ISO-8601 UTC, database time
+  hash: string; // hex sha256(previous hash + canonical serialisation)
+  checkpoint: LogCheckpoint; // the global-log cursor just after this event
+};
+
+// Opaque, adapter-defined cursor into the global log (PostgreSQL: "<xid8>:<position>").
+// Compare checkpoints only through the adapter; never by string order.
+export type LogCheckpoint = string;
+
+export type AppendResult = {
+  streamId: string;
+  firstVersion: number;
+  lastVersion: number; // the next expected version
+  lastGlobalPosition: number;
+  events: RecordedEvent[];
+  replayed: boolean; // true when every event id was already stored (idempotent retry)
+};
+
+export type ReadStreamOptions = {
+  fromVersion?: number; // inclusive, default 1
+  toVersion?: number; // inclusive
+  // Only the prefix of the stream recorded at or before this instant ("state as of").
+  toRecordedAt?: Date;
+};
+
+export type ReadAllResult = { events: RecordedEvent[]; checkpoint: LogCheckpoint | null };
+
+export type VerifyResult =
+  | { ok: true; streamId: string; version: number }
+  | { ok: false; streamId: string; brokenAtVersion: number; reason: string };
+
+export abstract class EventStore {
+  abstract append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
+  abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  // Gap-safe: never returns an event while an event before it in log order can still commit.
+  abstract readAll(after: LogCheckpoint | null, limit: number): Promise<ReadAllResult>;
+  abstract verifyStream(streamId: string): Promise<VerifyResult>;
+  // The cursor of the event at a global position (for clients that hold a bare position).
+  abstract checkpointOf(globalPosition: number): Promise<LogCheckpoint | null>;
+  // Is the event at `checkpoint` at or before `reached` in log order?
+  abstract isReached(checkpoint: LogCheckpoint, reached: LogCheckpoint | null): boolean;
+  // The newest readable cursor of the global log and its position (for lag).
+  abstract head(): Promise<{ checkpoint: LogCheckpoint | null; globalPosition: number; recordedAt: string | null }>;
+  // Wake-ups when new events may be readable; returns an unsubscribe function.
+  abstract onAppended(listener: () => void): () => void;
+  abstract close(): Promise<void>;
+}
