@@ -1,1 +1,1 @@
-export const hello = () => 'hi';
+export { loadConfig, ConfigError, type AppConfig } from './app-config.js';
