@@ -51,7 +51,8 @@ export type AppConfig = {
   http: { host: string; port: number; bodyLimitBytes: number };
   database: { url: string | null; poolSize: number; dataDir: string };
   eventStore: { kind: 'postgres' } | { kind: 'eventstoredb'; url: string };
-  auth: { bootstrapAdminKey: string | null };
+  // localAdminKeyFile: zero-setup mode only (embedded PostgreSQL): where a generated admin key is written.
+  auth: { bootstrapAdminKey: string | null; localAdminKeyFile: string | null };
   projector: { mode: 'inline' | 'off' };
   idempotency: { ttlHours: number };
   reads: { waitMaxMs: number };
@@ -77,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: raw.DATABASE_URL ?? null, poolSize: raw.DB_POOL_SIZE ?? 10, dataDir: raw.DATA_DIR ?? '.data' },
     eventStore:
       raw.EVENT_STORE === 'eventstoredb' ? { kind: 'eventstoredb', url: raw.EVENTSTORE_URL! } : { kind: 'postgres' },
-    auth: { bootstrapAdminKey: raw.BOOTSTRAP_ADMIN_KEY ?? null },
+    auth: { bootstrapAdminKey: raw.BOOTSTRAP_ADMIN_KEY ?? null, localAdminKeyFile: null },
     projector: { mode: raw.PROJECTOR ?? 'inline' },
     idempotency: { ttlHours: raw.IDEMPOTENCY_TTL_HOURS ?? 48 },
     reads: { waitMaxMs: raw.READ_WAIT_MAX_MS ?? 5000 },

@@ -1,0 +1,30 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { AppConfig } from '#config';
+import { createPool, runMigrations } from '#database';
+import { APP_CONFIG, PG_POOL } from './tokens.js';
+
+// PostgreSQL holds the event store (by default), the read models, keys and idempotency records.
+// Migrations run before anything else touches the pool.
+@Global()
+@Module({
+  providers: [
+    {
+      provide: PG_POOL,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<Pool> => {
+        const pool = createPool({ connectionString: config.database.url!, max: config.database.poolSize, applicationName: 'bidledger-api' });
+        await runMigrations(pool);
+        return pool;
+      },
+    },
+  ],
+  exports: [PG_POOL],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(PG_POOL) private readonly pool: Pool) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.pool.end();
+  }
+}

@@ -1,0 +1,25 @@
+import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import type { Pool } from 'pg';
+import type { AppConfig } from '#config';
+import { EventStore, EventStoreDbEventStore, PostgresEventStore } from '#event-store';
+import { APP_CONFIG, PG_POOL } from './tokens.js';
+
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EventStore,
+      inject: [APP_CONFIG, PG_POOL],
+      useFactory: (config: AppConfig, pool: Pool): EventStore =>
+        config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.connect(config.eventStore.url) : new PostgresEventStore(pool),
+    },
+  ],
+  exports: [EventStore],
+})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}

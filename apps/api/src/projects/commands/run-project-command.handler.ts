@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { EVENT_SCHEMA_VERSIONS, decide, evolve, fold, type ProjectEvent, type ProjectState } from '#domain';
+import { EventStore, VersionConflictError, type NewEvent, type RecordedEvent } from '#event-store';
+import { projectStreamId } from '../project-stream.js';
+import { RunProjectCommand, type ProjectCommandResult } from './run-project-command.command.js';
+
+// Without If-Match a write runs against the latest version: on a race we reload and decide
+// again. With If-Match the caller pinned a version, so a conflict is theirs to resolve (412).
+const ATTEMPTS_WITHOUT_IF_MATCH = 3;
+
+@CommandHandler(RunProjectCommand)
+export class RunProjectCommandHandler implements ICommandHandler<RunProjectCommand, ProjectCommandResult> {
+  constructor(@Inject(EventStore) private readonly store: EventStore) {}
+
+  async execute({ projectId, command, context }: RunProjectCommand): Promise<ProjectCommandResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const streamId = projectStreamId(projectId);
+      const history = await this.store.readStream(streamId);
+      const version = history.at(-1)?.version ?? 0;
+      if (context.expectedVersion !== null && context.expectedVersion !== version) {
+        throw new VersionConflictError(streamId, context.expectedVersion, version);
+      }
+      const state = fold(history.map(toDomainEvent));
+      const events = decide(command, state);
+      if (events.length === 0) return { projectId, state, version, position: null };
+      try {
+        const result = await this.store.append(streamId, events.map((event) => toNewEvent(event, command.metadata, context.correlationId)), version === 0 ? 'no_stream' : version);
+        return { projectId, state: events.reduce<ProjectState>(evolve, state), version: result.lastVersion, position: result.lastGlobalPosition };
+      } catch (error) {
+        const retry = error instanceof VersionConflictError && context.expectedVersion === null && attempt < ATTEMPTS_WITHOUT_IF_MATCH;
+        if (!retry) throw error;
+      }
+    }
+  }
+}
+
+export function toDomainEvent(event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>): ProjectEvent {
+  return { type: event.type, schemaVersion: event.schemaVersion, data: event.data } as ProjectEvent;
+}
+
+function toNewEvent(event: ProjectEvent, metadata: { now: string; actor: string }, correlationId: string): NewEvent {
+  return {
+    eventId: randomUUID(),
+    type: event.type,
+    schemaVersion: EVENT_SCHEMA_VERSIONS[event.type],
+    data: event.data as Record<string, unknown>,
+    metadata: { actor: metadata.actor, correlationId, causationId: null, occurredAt: metadata.now },
+  };
+}
+
