@@ -7,7 +7,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': tsJest },
   moduleNameMapper: {
-    '^#(config|database|event-store|domain|http-problems|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(config|database|event-store|domain|http-problems|testing|read-models)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.{spec,int-spec,e2e-spec}.ts'],
