@@ -14,6 +14,7 @@ import { BootstrapService } from './infrastructure/bootstrap.service.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { APP_CONFIG } from './infrastructure/tokens.js';
+import { FeedModule } from './feed/feed.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         DatabaseModule,
         EventStoreModule,
         ProjectsModule,
+        FeedModule,
       ],
       controllers: [HealthController, ApiKeysController],
       providers: [
