@@ -1,0 +1,54 @@
+export type DomainErrorKind = 'rule' | 'not_found' | 'invalid';
+
+// One kind per code, so callers (HTTP mapping, OpenAPI docs) can rely on it without a DomainError in hand.
+export const DOMAIN_ERROR_CODES = {
+  PROJECT_NOT_FOUND: 'not_found',
+  PROJECT_ALREADY_EXISTS: 'rule',
+  PROJECT_CLOSED: 'rule',
+  COMMAND_NOT_ALLOWED_IN_STAGE: 'rule',
+
+  INVALID_FIELD: 'invalid',
+  INVALID_DECIMAL: 'invalid',
+  INVALID_CURRENCY: 'invalid',
+  CURRENCY_MISMATCH: 'invalid',
+
+  STAGE_TRANSITION_NOT_NEXT: 'rule',
+  STAGE_GATE_SCREENING_MISSING: 'rule',
+  STAGE_GATE_ENTRY_MODE_MISSING: 'rule',
+  STAGE_GATE_TEAM_MISSING: 'rule',
+  STAGE_GATE_PLAN_MISSING: 'rule',
+  STAGE_GATE_SUBMISSION_MISSING: 'rule',
+  STAGE_GATE_CONTRACT_MISSING: 'rule',
+  STAGE_GATE_DELIVERY_INCOMPLETE: 'rule',
+
+  STAKEHOLDER_ALREADY_EXISTS: 'rule',
+
+  QUOTATION_ALREADY_EXISTS: 'rule',
+  QUOTATION_NOT_FOUND: 'not_found',
+  QUOTATION_WITHDRAWN: 'rule',
+  QUOTATION_LINES_EMPTY: 'invalid',
+  QUOTATION_LINE_CODE_DUPLICATE: 'invalid',
+  REVISION_NOT_FOUND: 'not_found',
+  REVISION_ALREADY_SUBMITTED: 'rule',
+
+  BID_OPENING_BEFORE_SUBMISSION: 'rule',
+  BID_OPENING_ALREADY_RECORDED: 'rule',
+
+  CONTRACT_ALREADY_SIGNED: 'rule',
+  CONTRACT_REVISION_NOT_SUBMITTED: 'rule',
+  CONTRACT_DATES_INVALID: 'invalid',
+  CONTRACT_NOT_SIGNED: 'rule',
+  CONTRACT_VALUE_NEGATIVE: 'rule',
+
+  MILESTONE_PROGRESS_DECREASED: 'rule',
+  ACCEPTANCE_ALREADY_RECORDED: 'rule',
+  HANDOVER_BEFORE_ACCEPTANCE: 'rule',
+  HANDOVER_ALREADY_RECORDED: 'rule',
+  SETTLEMENT_BEFORE_ACCEPTANCE: 'rule',
+  SETTLEMENT_BEFORE_HANDOVER: 'rule',
+
+  LOSS_AFTER_CONTRACT: 'rule',
+  WITHDRAWAL_AFTER_CONTRACT: 'rule',
+} as const satisfies Record<string, DomainErrorKind>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,0 +1,85 @@
+import { Decimal } from '../money/decimal.js';
+import type { QuotationLine, QuotationLineInput } from './quotation-line.js';
+import { computeRevisionTotals } from './quotation-totals.js';
+import type { RevisionTotals } from './quotation-totals.js';
+
+export type DiffableRevision = { lines: readonly (QuotationLineInput | QuotationLine)[] };
+
+export type LineFieldChange = { field: string; from: string | null; to: string | null };
+export type LineChange = { code: string; changes: LineFieldChange[] };
+
+export type TotalsDelta = { total: string; totalCost?: string; margin?: string };
+
+export type RevisionDiff = {
+  added: QuotationLine[];
+  removed: QuotationLine[];
+  changed: LineChange[];
+  totals: { from: RevisionTotals; to: RevisionTotals; delta: TotalsDelta };
+};
+
+const TEXT_FIELDS = ['description', 'unit'] as const;
+const DECIMAL_FIELDS = ['quantity', 'unitPrice', 'unitCost', 'lineTotal', 'lineCost'] as const;
+
+function withExtensions(line: QuotationLineInput | QuotationLine): QuotationLine {
+  const quantity = Decimal.of(line.quantity);
+  const { unitCost } = line;
+  return {
+    ...line,
+    lineTotal: quantity.mul(Decimal.of(line.unitPrice)).toString(),
+    ...(unitCost == null ? {} : { lineCost: quantity.mul(Decimal.of(unitCost)).toString() }),
+  };
+}
+
+function sameDecimal(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return Decimal.of(a).equals(Decimal.of(b));
+}
+
+function lineChanges(from: QuotationLine, to: QuotationLine): LineFieldChange[] {
+  const changes: LineFieldChange[] = [];
+  for (const field of TEXT_FIELDS) {
+    if (from[field] !== to[field]) changes.push({ field, from: from[field], to: to[field] });
+  }
+  for (const field of DECIMAL_FIELDS) {
+    if (!sameDecimal(from[field], to[field])) changes.push({ field, from: from[field] ?? null, to: to[field] ?? null });
+  }
+  return changes;
+}
+
+function delta(from: string | undefined, to: string | undefined): string | undefined {
+  return from === undefined || to === undefined ? undefined : Decimal.of(to).sub(Decimal.of(from)).toString();
+}
+
+// What changed going from revision `from` to revision `to`; lines are matched by code.
+export function diffRevisions(from: DiffableRevision, to: DiffableRevision): RevisionDiff {
+  const before = from.lines.map(withExtensions);
+  const after = to.lines.map(withExtensions);
+  const beforeByCode = new Map(before.map((line) => [line.code, line]));
+  const afterCodes = new Set(after.map((line) => line.code));
+
+  const changed: LineChange[] = [];
+  for (const line of after) {
+    const previous = beforeByCode.get(line.code);
+    const changes = previous ? lineChanges(previous, line) : [];
+    if (changes.length > 0) changed.push({ code: line.code, changes });
+  }
+
+  const fromTotals = computeRevisionTotals(before);
+  const toTotals = computeRevisionTotals(after);
+  const totalCost = delta(fromTotals.totalCost, toTotals.totalCost);
+  const margin = delta(fromTotals.margin, toTotals.margin);
+  return {
+    added: after.filter((line) => !beforeByCode.has(line.code)),
+    removed: before.filter((line) => !afterCodes.has(line.code)),
+    changed,
+    totals: {
+      from: fromTotals,
+      to: toTotals,
+      delta: {
+        total: Decimal.of(toTotals.total).sub(Decimal.of(fromTotals.total)).toString(),
+        ...(totalCost === undefined ? {} : { totalCost }),
+        ...(margin === undefined ? {} : { margin }),
+      },
+    },
+  };
+}
