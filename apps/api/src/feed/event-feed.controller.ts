@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { EventFeedService } from './event-feed.service.js';
 
 export class EventFeedQueryDto {
-  @IsOptional() @IsString() @MaxLength(64) @Matches(/^[0-9:]+$/, { message: 'after must be a global position or a cursor from nextAfter' })
+  @IsOptional() @IsString() @MaxLength(64) @Matches(/^[0-9:]*$/, { message: 'after must be a global position or a cursor from nextAfter' })
   after?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @IsOptional() @IsString() @MaxLength(2000) @Matches(/^[A-Za-z]+(,[A-Za-z]+)*$/, { message: 'types is a comma-separated list of event types' })

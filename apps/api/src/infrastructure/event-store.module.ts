@@ -11,7 +11,7 @@ import { APP_CONFIG, PG_POOL } from './tokens.js';
       provide: EventStore,
       inject: [APP_CONFIG, PG_POOL],
       useFactory: (config: AppConfig, pool: Pool): EventStore =>
-        config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.connect(config.eventStore.url) : new PostgresEventStore(pool),
+        config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.fromConnectionString(config.eventStore.url) : new PostgresEventStore(pool),
     },
   ],
   exports: [EventStore],

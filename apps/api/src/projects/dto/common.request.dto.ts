@@ -32,6 +32,3 @@ export class ReasonRequestDto {
   @IsString() @Matches(/\S/, { message: 'reason must not be blank' }) @MaxLength(LIMITS.text)
   reason: string;
 }
-
-// For routes whose body carries nothing: an unknown field is still refused, not ignored.
-export class EmptyRequestDto {}

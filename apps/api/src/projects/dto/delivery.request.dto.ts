@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested, IsObject } from 'class-validator';
 import { LIMITS, MoneyDto } from './common.request.dto.js';
 
 export class RecordMilestoneRequestDto {
@@ -24,7 +24,7 @@ export class RecordHandoverRequestDto {
 }
 
 export class SettleProjectRequestDto {
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
   @ApiProperty({ example: true }) @IsBoolean() retentionReleased: boolean;
   @ApiProperty({ example: '2027-01-10T00:00:00Z' }) @IsISO8601({ strict: true }) settledAt: string;
   @ApiProperty({ example: 'Final account agreed' }) @IsString() @MaxLength(LIMITS.text) notes: string;

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { ENTRY_MODES, INFLUENCE_LEVELS, LEAD_SOURCES, LOSS_REASONS, SCREENING_DECISIONS, STAGES, STAKEHOLDER_KINDS } from '#domain';
 import type { EntryMode, Influence, LeadSource, LossReason, ScreeningDecision, Stage, StakeholderKind } from '#domain';
@@ -16,11 +16,11 @@ export class CustomerDto {
 
 export class IdentifyProjectRequestDto {
   @ApiProperty({ example: 'Container terminal crane retrofit, berths 3–5' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) name: string;
-  @ApiProperty({ type: CustomerDto }) @ValidateNested() @Type(() => CustomerDto) customer: CustomerDto;
+  @ApiProperty({ type: CustomerDto }) @IsObject() @ValidateNested() @Type(() => CustomerDto) customer: CustomerDto;
   @ApiProperty({ example: 'port-cranes' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.code) segment: string;
   @ApiProperty({ example: 'east-china' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.code) region: string;
   @ApiProperty({ enum: LEAD_SOURCES, example: 'media_tender_notice' }) @IsIn(LEAD_SOURCES) leadSource: LeadSource;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) estimatedValue: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) estimatedValue: MoneyDto;
 }
 
 const Score = () => applyDecorators(IsInt(), Min(1), Max(5));

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested, IsObject,
 } from 'class-validator';
 import { LIMITS, MoneyDto, NON_NEGATIVE_DECIMAL } from './common.request.dto.js';
 
@@ -32,7 +32,7 @@ export class DraftRevisionRequestDto {
 
 export class BidDto {
   @ApiProperty({ example: 'ZPMC' }) @IsString() @IsNotEmpty() @MaxLength(LIMITS.name) competitor: string;
-  @ApiProperty({ type: MoneyDto }) @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
+  @ApiProperty({ type: MoneyDto }) @IsObject() @ValidateNested() @Type(() => MoneyDto) amount: MoneyDto;
 }
 
 export class RecordBidOpeningRequestDto {

@@ -4,7 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AllowedRoles } from '../../auth/auth.decorators.js';
 import { WRITERS } from '../../auth/roles.js';
-import { EmptyRequestDto, ReasonRequestDto } from '../dto/common.request.dto.js';
+import { ReasonRequestDto } from '../dto/common.request.dto.js';
+import { EmptyBodyPipe } from '../../http/empty-body.pipe.js';
 import {
   CreateQuotationRequestDto, DraftRevisionRequestDto, RecordBidOpeningRequestDto, RecordNegotiationRoundRequestDto,
 } from '../dto/quotation.request.dto.js';
@@ -46,7 +47,7 @@ export class QuotationsController {
   @ProjectWriteResponses(200)
   @ApiOperation({ summary: 'Submit a draft revision as the bid; it is frozen from then on' })
   submit(
-    @ProjectId() id: string, @QuotationId() quotationId: string, @RevisionNumber() revision: number, @Body() _body: EmptyRequestDto,
+    @ProjectId() id: string, @QuotationId() quotationId: string, @RevisionNumber() revision: number, @Body(EmptyBodyPipe) _body: unknown,
     @Req() request: Request, @Res({ passthrough: true }) response: Response,
   ) {
     return this.sender.sendForView(request, response, id, 'SubmitQuotationRevision', { quotationId, revision });
