@@ -2,15 +2,45 @@ import { createHash } from 'node:crypto';
 import type { NewEvent } from './event-store.port.js';
 
 // Key-sorted JSON, so the same event always serialises to the same bytes whatever the
-// key order it was built or read back with (jsonb reorders keys).
+// key order it was built or read back with (jsonb reorders keys). Otherwise it follows
+// JSON.stringify (toJSON, dropped undefined/function/symbol members) so that what is stored
+// and read back serialises to the same text as what was hashed.
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  return serialise(value) ?? 'null';
+}
+
+// undefined for what JSON.stringify leaves out of an object (undefined, functions, symbols).
+function serialise(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+    case 'boolean':
+    case 'bigint': // throws, as JSON.stringify does
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      // A Date (or anything with toJSON) serialises as what its toJSON returns.
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return serialise((value as { toJSON(): unknown }).toJSON());
+      return Array.isArray(value) ? serialiseArray(value) : serialiseObject(value as Record<string, unknown>);
+    default:
+      return undefined;
+  }
+}
+
+function serialiseArray(items: unknown[]): string {
+  let text = '[';
+  for (let index = 0; index < items.length; index++) text += `${index ? ',' : ''}${serialise(items[index]) ?? 'null'}`;
+  return `${text}]`;
+}
+
+function serialiseObject(record: Record<string, unknown>): string {
+  let text = '';
+  for (const key of Object.keys(record).sort()) {
+    const member = serialise(record[key]);
+    if (member !== undefined) text += `,${JSON.stringify(key)}:${member}`;
+  }
+  return `{${text.slice(1)}}`;
 }
 
 // What the chain covers: everything the writer chose. Positions and recorded-at are assigned

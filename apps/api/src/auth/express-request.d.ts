@@ -4,6 +4,6 @@ declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
     requestId?: string;
-    idempotency?: { principalId: string; key: string };
+    idempotency?: { principalId: string; key: string; fingerprint: string };
   }
 }

@@ -30,7 +30,10 @@ export class EventFeedController {
   @Get()
   @ApiOperation({
     summary: 'The global event feed, in commit-safe order; long-polls when caught up',
-    description: 'Pass `after` = the `nextAfter` of the previous page (or a global position you have seen). No event is ever skipped: an event appears only once every event before it in log order has committed.',
+    description:
+      'Pass `after` = the `nextAfter` of the previous page, or the `globalPosition` of the last feed item you processed. ' +
+      'No event is ever skipped: an event appears only once every event before it in log order has committed. ' +
+      'Log order is commit-safe order, not position order, so do not pass a write\'s X-Event-Position here (use it with ?minPosition= on reads).',
   })
   async list(@Query() query: EventFeedQueryDto) {
     const after = await this.feed.resolveAfter(query.after);

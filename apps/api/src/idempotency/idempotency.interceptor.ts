@@ -34,7 +34,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (claim.kind === 'in_progress') {
       throw new ProblemException(409, 'IDEMPOTENCY_KEY_IN_PROGRESS', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry shortly');
     }
-    request.idempotency = { principalId, key };
+    request.idempotency = { principalId, key, fingerprint: fingerprint.toString('hex') };
     const response = context.switchToHttp().getResponse<Response>();
     return next.handle().pipe(
       mergeMap((body) =>

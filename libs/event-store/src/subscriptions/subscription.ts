@@ -17,6 +17,8 @@ function describeError(error: unknown): string {
 
 // Feeds the global log to a handler, batch by batch, each batch in one transaction with its
 // checkpoint. One active instance per name (advisory lock); others stand by and take over.
+const RECHECK_AFTER_WAKE_MS = 20;
+
 export class Subscription {
   private readonly options: Required<Omit<SubscriptionOptions, 'logger'>> & { logger: SubscriptionLogger };
   private readonly wake = new WakeSignal(); // appends, stop, lock loss
@@ -114,6 +116,9 @@ export class Subscription {
     this.state = { ...this.state, active: true, checkpoint: stored.checkpoint, globalPosition: stored.globalPosition };
     logger.log(`subscription ${this.name}: active from ${stored.checkpoint ?? 'the start'}`);
     let failures = 0;
+    // A wake-up can arrive while the new event is still held back (an older transaction anywhere
+    // in the cluster is open), so after a wake-up that read nothing, look again soon, backing off.
+    let recheckMs = 0;
     while (this.running && !lock.lost) {
       try {
         if (failures > 0) {
@@ -124,7 +129,8 @@ export class Subscription {
         const { events } = await this.store.readAll(this.state.checkpoint, batchSize);
         if (events.length === 0) {
           failures = 0;
-          await this.wake.wait(pollIntervalMs);
+          const woken = await this.wake.wait(recheckMs > 0 ? recheckMs : pollIntervalMs);
+          recheckMs = woken ? RECHECK_AFTER_WAKE_MS : recheckMs > 0 && recheckMs < pollIntervalMs ? recheckMs * 2 : 0;
           await lock.check();
           continue;
         }
@@ -136,6 +142,7 @@ export class Subscription {
         const last = events.at(-1)!;
         this.state = { active: true, checkpoint: last.checkpoint, globalPosition: last.globalPosition, lastAppliedAt: new Date().toISOString() };
         failures = 0;
+        recheckMs = 0;
         this.progress.fire();
       } catch (error) {
         failures += 1;

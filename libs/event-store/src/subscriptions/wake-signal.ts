@@ -16,20 +16,21 @@ export class WakeSignal {
     this.pending = false;
   }
 
-  // Resolves on the next fire() or after `timeoutMs`, whichever comes first.
-  wait(timeoutMs: number): Promise<void> {
+  // Resolves on the next fire() (true) or after `timeoutMs` (false), whichever comes first.
+  wait(timeoutMs: number): Promise<boolean> {
     if (this.pending) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(true);
     }
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (woken: boolean): void => {
         clearTimeout(timer);
-        this.waiters.delete(done);
-        resolve();
+        this.waiters.delete(wake);
+        resolve(woken);
       };
-      const timer = setTimeout(done, timeoutMs);
-      this.waiters.add(done);
+      const wake = (): void => done(true);
+      const timer = setTimeout(() => done(false), timeoutMs);
+      this.waiters.add(wake);
     });
   }
 }

@@ -8,7 +8,14 @@ export class RunProjectCommand extends Command<ProjectCommandResult> {
   constructor(
     readonly projectId: string,
     readonly command: ProjectCommand,
-    readonly context: { correlationId: string; expectedVersion: number | null },
+    readonly context: {
+      correlationId: string;
+      expectedVersion: number | null;
+      // Set when the request carries an Idempotency-Key: event ids derive from it, so a retry
+      // after an unknown outcome (reply lost, process killed) finds its own events instead of
+      // writing them twice.
+      eventIdSeed: string | null;
+    },
   ) {
     super();
   }

@@ -22,7 +22,11 @@ export class ProjectCommandSender {
   ): Promise<ProjectCommandResult> {
     const command = { type, data, metadata: { now: new Date().toISOString(), actor: request.principal!.name } } as ProjectCommand;
     const result = await this.commandBus.execute(
-      new RunProjectCommand(projectId, command, { correlationId: request.requestId!, expectedVersion: parseIfMatch(request.header('if-match')) }),
+      new RunProjectCommand(projectId, command, {
+        correlationId: request.requestId!,
+        expectedVersion: parseIfMatch(request.header('if-match')),
+        eventIdSeed: request.idempotency ? `${request.idempotency.principalId}\n${request.idempotency.key}\n${request.idempotency.fingerprint}` : null,
+      }),
     );
     setVersionHeaders(response, result.version, result.position);
     return result;

@@ -1,0 +1,100 @@
+// Every statement the PostgreSQL event store runs. Hot-path statements carry a `name` so pg
+// prepares them once per connection (no parse/plan per call), and those returning events use
+// rowMode 'array' (see event-row.mapper.ts), their columns in the order given here.
+
+// recorded_at and hash come as the strings RecordedEvent holds: parsing them into a Date and a
+// Buffer only to format them again costs more than the rest of a stream read.
+const EVENT_COLUMNS = `global_position, transaction_id, stream_id, version, event_id, type, schema_version,
+       data, metadata, ${isoText('recorded_at')} as recorded_at, encode(hash, 'hex') as hash`;
+
+function isoText(column: string): string {
+  return `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+const APPENDED_COLUMNS = `global_position, version, ${isoText('recorded_at')} as recorded_at, encode(hash, 'hex') as hash,
+       transaction_id`;
+
+// The general append, one round trip: append_events (migrations/0001_event_store.sql) checks the
+// expected version against the stream's last event, chains the hashes and inserts the batch.
+export const APPEND_EVENTS = {
+  name: 'event_store_append',
+  rowMode: 'array' as const,
+  text: `select ${APPENDED_COLUMNS} from append_events($1::text, $2::text, $3::integer, $4::text[])`,
+};
+
+// The hot path, one event at an exact expected version (0: no stream yet), as one plain INSERT:
+// a plpgsql call costs more than the insert itself. The row at the expected version gives the
+// previous hash and recorded-at. None there (the stream is shorter) inserts nothing; a stream
+// already longer fails on events_stream_version_key. Stores exactly what append_events would.
+export const APPEND_ONE_AT_VERSION = {
+  name: 'event_store_append_one',
+  rowMode: 'array' as const,
+  text: `insert into events (
+           stream_id, version, event_id, type, schema_version, data, metadata,
+           actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
+         select $1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
+                $8::text, $9::text, $10::text, $11::timestamptz,
+                greatest(date_trunc('milliseconds', clock_timestamp()), previous.recorded_at),
+                sha256(coalesce(previous.hash, ''::bytea) || convert_to($12::text, 'UTF8'))
+           from (select) as one
+           left join events previous on previous.stream_id = $1::text and previous.version = $2::integer
+          where (previous.version is null) = ($2::integer = 0)
+         returning ${APPENDED_COLUMNS}`,
+};
+
+export const READ_STREAM = {
+  name: 'event_store_read_stream',
+  rowMode: 'array' as const,
+  text: `select ${EVENT_COLUMNS}
+           from events
+          where stream_id = $1 and version between $2 and $3
+            and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+          order by version`,
+};
+
+// Gap-safe read of the global log. Positions are taken at insert time, not at commit, so a
+// reader checkpointing by position alone would skip an event whose transaction took a lower
+// position but committed after the reader had passed it. Instead the log is ordered by
+// (transaction_id, global_position) and cut below the snapshot's xmin: every transaction with
+// a lower id has finished (so its rows are all visible or rolled back), and any transaction
+// that writes later is assigned a larger id, so nothing can appear behind the checkpoint.
+// The cost: a transaction left open anywhere in the cluster holds the log back until it ends.
+export const READ_ALL = {
+  name: 'event_store_read_all',
+  rowMode: 'array' as const,
+  text: `select ${EVENT_COLUMNS}
+           from events
+          where (transaction_id, global_position) > ($1::xid8, $2::bigint)
+            and transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by transaction_id, global_position
+          limit $3`,
+};
+
+export const HEAD = {
+  name: 'event_store_head',
+  text: `select transaction_id, global_position, ${isoText('recorded_at')} as recorded_at
+           from events
+          where transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+          order by transaction_id desc, global_position desc
+          limit 1`,
+};
+
+export const CHECKPOINT_OF = `select transaction_id, global_position from events where global_position = $1`;
+
+export const CURRENT_VERSION = `select coalesce(max(version), 0) as version from events where stream_id = $1`;
+
+// Conflict path only: the stored events carrying the ids of a refused append, each with the
+// hash before it, to tell an idempotent retry from a reuse of ids.
+export const EVENTS_BY_ID = {
+  rowMode: 'array' as const,
+  text: `select encode(previous.hash, 'hex') as previous_hash,
+       e.global_position, e.transaction_id, e.stream_id, e.version, e.event_id, e.type,
+       e.schema_version, e.data, e.metadata, ${isoText('e.recorded_at')} as recorded_at, encode(e.hash, 'hex') as hash
+  from events e
+  left join events previous on previous.stream_id = e.stream_id and previous.version = e.version - 1
+ where e.event_id = any($1::uuid[])
+ order by e.stream_id, e.version`,
+};
+
+// Sent on its own, never inside an append: a transaction that notifies serialises commits.
+export const NOTIFY = `select pg_notify($1, '')`;

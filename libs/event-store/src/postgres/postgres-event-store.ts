@@ -1,0 +1,118 @@
+import type pg from 'pg';
+import { IdempotencyConflictError, VersionConflictError } from '../errors.js';
+import {
+  EventStore,
+  type AppendResult,
+  type ExpectedVersion,
+  type LogCheckpoint,
+  type NewEvent,
+  type ReadAllResult,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  type VerifyResult,
+} from '../event-store.port.js';
+import { canonicalEvent, chainHash } from '../hash-chain.js';
+import { appendedResult, assertExpectedVersion, prepareBatch } from './append-batch.js';
+import { AppendNotifier } from './append-notifier.js';
+import { findReplay } from './append-replay.js';
+import { writeBatch } from './append-write.js';
+import { toRecordedEvent, type EventRow } from './event-row.mapper.js';
+import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_STREAM } from './event-store.queries.js';
+import { START_OF_LOG, compareLogPositions, formatCheckpoint, parseCheckpoint } from './log-checkpoint.js';
+
+export type PostgresEventStoreOptions = { notifyChannel?: string };
+
+const DEFAULT_NOTIFY_CHANNEL = 'bidledger_events_appended';
+const MAX_VERSION = 2_147_483_647;
+// 'any' and 'stream_exists' retry a lost race for the next version; each round one writer wins.
+const MAX_APPEND_ATTEMPTS = 100;
+
+export class PostgresEventStore extends EventStore {
+  private readonly notifier: AppendNotifier;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    options: PostgresEventStoreOptions = {},
+  ) {
+    super();
+    this.notifier = new AppendNotifier(pool, options.notifyChannel ?? DEFAULT_NOTIFY_CHANNEL);
+  }
+
+  async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
+    assertExpectedVersion(expected);
+    const batch = prepareBatch(streamId, events);
+    for (let attempt = 1; ; attempt++) {
+      const { rows, conflict } = await writeBatch(this.pool, batch, expected);
+      if (rows) {
+        this.notifier.appended();
+        return appendedResult(batch, rows);
+      }
+      // Idempotency is checked here, on the conflict path only: a retry always conflicts.
+      const replay = await findReplay(this.pool, batch);
+      if (replay) return replay;
+      if (conflict.kind === 'event_id_taken') throw new IdempotencyConflictError(streamId, batch.eventIds);
+      const racedForNext = conflict.kind === 'version_taken' && (expected === 'any' || expected === 'stream_exists');
+      if (racedForNext && attempt < MAX_APPEND_ATTEMPTS) continue;
+      const actual = conflict.kind === 'expected_version' && conflict.actual !== null ? conflict.actual : await this.currentVersion(streamId);
+      throw new VersionConflictError(streamId, expected, actual);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const values = [streamId, options.fromVersion ?? 1, options.toVersion ?? MAX_VERSION, options.toRecordedAt ?? null];
+    const { rows } = await this.pool.query<EventRow>({ ...READ_STREAM, values });
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(after: LogCheckpoint | null, limit: number): Promise<ReadAllResult> {
+    if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`readAll limit must be a positive integer: ${limit}`);
+    const from = after === null ? START_OF_LOG : parseCheckpoint(after);
+    const values = [from.transactionId.toString(), from.globalPosition, limit];
+    const { rows } = await this.pool.query<EventRow>({ ...READ_ALL, values });
+    const events = rows.map(toRecordedEvent);
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
+  }
+
+  async verifyStream(streamId: string): Promise<VerifyResult> {
+    const events = await this.readStream(streamId);
+    let previousHash: string | null = null;
+    for (const [index, event] of events.entries()) {
+      const version = index + 1;
+      if (event.version !== version) return { ok: false, streamId, brokenAtVersion: version, reason: `version ${version} is missing` };
+      previousHash = chainHash(previousHash, canonicalEvent(streamId, event));
+      if (previousHash !== event.hash) return { ok: false, streamId, brokenAtVersion: version, reason: 'stored hash does not match the stored event' };
+    }
+    return { ok: true, streamId, version: events.length };
+  }
+
+  async checkpointOf(globalPosition: number): Promise<LogCheckpoint | null> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: number }>(CHECKPOINT_OF, [globalPosition]);
+    return rows[0] ? formatCheckpoint(rows[0].transaction_id, Number(rows[0].global_position)) : null;
+  }
+
+  isReached(checkpoint: LogCheckpoint, reached: LogCheckpoint | null): boolean {
+    return reached !== null && compareLogPositions(parseCheckpoint(checkpoint), parseCheckpoint(reached)) <= 0;
+  }
+
+  async head(): Promise<{ checkpoint: LogCheckpoint | null; globalPosition: number; recordedAt: string | null }> {
+    const { rows } = await this.pool.query<{ transaction_id: string; global_position: number; recorded_at: string }>(HEAD);
+    const row = rows[0];
+    if (!row) return { checkpoint: null, globalPosition: 0, recordedAt: null };
+    const globalPosition = Number(row.global_position);
+    return { checkpoint: formatCheckpoint(row.transaction_id, globalPosition), globalPosition, recordedAt: row.recorded_at };
+  }
+
+  onAppended(listener: () => void): () => void {
+    return this.notifier.subscribe(listener);
+  }
+
+  // Ends the LISTEN connection; the pool belongs to whoever passed it in.
+  async close(): Promise<void> {
+    await this.notifier.close();
+  }
+
+  private async currentVersion(streamId: string): Promise<number> {
+    const { rows } = await this.pool.query<{ version: number }>(CURRENT_VERSION, [streamId]);
+    return Number(rows[0].version);
+  }
+}

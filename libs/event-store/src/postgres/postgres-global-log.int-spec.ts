@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import type { RecordedEvent } from '../event-store.port.js';
+import { newEvent, newEvents, newStreamId } from '../testing/event-fixtures.js';
+import { hasAll, readLogUntil } from '../testing/log-reader.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import { openTransaction } from './testing/raw-append.js';
+
+const idsOf = (events: RecordedEvent[]) => events.map((event) => event.eventId);
+// The log may also hold events of earlier tests that a transaction elsewhere on the server kept
+// unreadable for a while: assertions look at the events of their own test.
+const only = (events: RecordedEvent[], ids: string[]) => idsOf(events).filter((id) => ids.includes(id));
+
+describe('PostgresEventStore global log', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ poolSize: 12 });
+    store = new PostgresEventStore(db.pool);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  // A takes a position, B takes a later one and commits while A is still open.
+  async function slowTransaction() {
+    const start = (await store.head()).checkpoint;
+    const a = await openTransaction(db.url);
+    const aEvent = newEvent('SlowA');
+    const aStream = newStreamId('slow-a');
+    const [aRow] = await a.append(aStream, [aEvent]);
+    const b = await store.append(newStreamId('fast-b'), [newEvent('FastB')], 'no_stream');
+    expect(b.lastGlobalPosition).toBeGreaterThan(aRow.globalPosition);
+    expect(await store.readStream(b.streamId)).toHaveLength(1); // committed and visible...
+
+    const whileOpen = await store.readAll(start, 100);
+    expect(idsOf(whileOpen.events)).not.toContain(b.events[0].eventId); // ...but not yet readable in the log
+    expect(idsOf(whileOpen.events)).not.toContain(aEvent.eventId);
+    return { a, aEvent, aStream, b, afterOpen: whileOpen.checkpoint };
+  }
+
+  it('does not pass a transaction that took an earlier position and commits later', async () => {
+    const { a, aEvent, b, afterOpen } = await slowTransaction();
+    await a.commit();
+    const ids = [aEvent.eventId, b.events[0].eventId];
+    const { events } = await readLogUntil(store, afterOpen, hasAll(ids));
+    expect(only(events, ids)).toEqual(ids);
+  });
+
+  it('reads past a slow transaction that rolls back', async () => {
+    const { a, aEvent, aStream, b, afterOpen } = await slowTransaction();
+    await a.rollback();
+    const { events } = await readLogUntil(store, afterOpen, hasAll([b.events[0].eventId]));
+    expect(only(events, [aEvent.eventId, b.events[0].eventId])).toEqual([b.events[0].eventId]);
+    expect(await store.readStream(aStream)).toEqual([]);
+  });
+
+  it('orders by transaction: a transaction that began writing first comes first, whatever its position', async () => {
+    const start = (await store.head()).checkpoint;
+    const a = await openTransaction(db.url);
+    await a.client.query('select pg_current_xact_id()'); // A's transaction id is taken now
+    const b = await store.append(newStreamId(), [newEvent('B')], 'no_stream');
+    const aEvent = newEvent('A');
+    const [aRow] = await a.append(newStreamId(), [aEvent]);
+    expect(aRow.globalPosition).toBeGreaterThan(b.lastGlobalPosition);
+    const ids = [aEvent.eventId, b.events[0].eventId];
+    expect(only((await store.readAll(start, 100)).events, ids)).toEqual([]);
+    await a.commit();
+    const { events } = await readLogUntil(store, start, hasAll(ids));
+    expect(only(events, ids)).toEqual(ids);
+  });
+
+  it('gives a reader looping through the log every committed event exactly once under concurrent writers', async () => {
+    const start = (await store.head()).checkpoint;
+    const streams = Array.from({ length: 12 }, () => newStreamId('busy'));
+    const pick = () => streams[Math.floor(Math.random() * 8)];
+    let writing = true;
+
+    const storeWriter = async () => {
+      for (let i = 0; i < 40; i++) await store.append(pick(), newEvents(1 + (i % 3)), 'any');
+    };
+    // Explicit transactions that commit after a random pause: commits land out of position order.
+    // Each has a stream of its own (a raw append does not retry a lost race as the store does).
+    const slowWriter = async (streamId: string) => {
+      for (let i = 0; i < 25; i++) {
+        const tx = await openTransaction(db.url);
+        await tx.append(streamId, newEvents(1 + (i % 2)));
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 8));
+        await (i % 5 === 4 ? tx.rollback() : tx.commit());
+      }
+    };
+    const reader = async () => {
+      const seen: RecordedEvent[] = [];
+      let checkpoint = start;
+      let giveUpAt = Infinity; // a reader that skipped events would wait for them forever
+      for (;;) {
+        const stillWriting = writing;
+        const batch = await store.readAll(checkpoint, 7);
+        seen.push(...batch.events.filter((event) => streams.includes(event.streamId)));
+        checkpoint = batch.checkpoint;
+        if (batch.events.length === 0 && !stillWriting) {
+          const { rows } = await db.pool.query('select count(*)::int as n from events where stream_id = any($1)', [streams]);
+          if (seen.length >= rows[0].n || Date.now() > giveUpAt) return seen;
+          giveUpAt = Math.min(giveUpAt, Date.now() + 15_000);
+          await new Promise((resolve) => setTimeout(resolve, 10)); // held back by a transaction elsewhere
+        }
+      }
+    };
+
+    const writers = Promise.all([storeWriter(), storeWriter(), storeWriter(), ...streams.slice(8).map(slowWriter)]);
+    const [seen] = await Promise.all([reader(), writers.finally(() => (writing = false))]);
+
+    const { rows } = await db.pool.query<{ event_id: string }>(
+      'select event_id from events where stream_id = any($1) order by transaction_id, global_position',
+      [streams],
+    );
+    expect(idsOf(seen)).toEqual(rows.map((row) => row.event_id));
+    expect(new Set(idsOf(seen)).size).toBe(seen.length);
+    for (const streamId of streams) expect(await store.verifyStream(streamId)).toMatchObject({ ok: true });
+  }, 60_000);
+});
