@@ -86,4 +86,16 @@ describe('optimistic concurrency and idempotency over HTTP', () => {
     expect(results.every((r) => [201, 409].includes(r.status))).toBe(true);
     expect(await versionOf(id)).toBe(2);
   });
+
+  it('writes nothing new when a retry follows a crash between the append and saving the answer', async () => {
+    const id = await newProject();
+    // Adding a stakeholder is not naturally idempotent: each request names a new stakeholder id.
+    await t.http().post(`/v1/projects/${id}/stakeholders`).set('Authorization', `Bearer ${t.keys.sales}`).set('Idempotency-Key', 'co-1').send(bodies.stakeholder).expect(201);
+    // The process "died" after the events committed but before the answer was stored: the key is free again.
+    await t.db.pool.query(`delete from idempotency_keys where key = 'co-1'`);
+    const retry = await t.http().post(`/v1/projects/${id}/stakeholders`).set('Authorization', `Bearer ${t.keys.sales}`).set('Idempotency-Key', 'co-1').send(bodies.stakeholder).expect(201);
+    expect(retry.body.stakeholders).toHaveLength(1);
+    expect(retry.headers.etag).toBe('"2"');
+    expect(await versionOf(id)).toBe(2);
+  });
 });
