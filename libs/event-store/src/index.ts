@@ -7,3 +7,4 @@ export { type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-
 export { Subscription } from './subscriptions/subscription.js';
 export type { SubscriptionHandler, SubscriptionLogger, SubscriptionOptions, SubscriptionStatus } from './subscriptions/subscription.types.js';
 export { readSubscriptionCheckpoint, type StoredCheckpoint } from './subscriptions/subscription-checkpoint.queries.js';
+export { assertTransactionHorizon, TransactionHorizonError } from './postgres/transaction-horizon.js';

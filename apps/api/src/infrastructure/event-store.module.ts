@@ -1,7 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { AppConfig } from '#config';
-import { EventStore, EventStoreDbEventStore, PostgresEventStore } from '#event-store';
+import { assertTransactionHorizon, EventStore, EventStoreDbEventStore, PostgresEventStore } from '#event-store';
 import { APP_CONFIG, PG_POOL } from './tokens.js';
 
 @Global()
@@ -10,8 +10,11 @@ import { APP_CONFIG, PG_POOL } from './tokens.js';
     {
       provide: EventStore,
       inject: [APP_CONFIG, PG_POOL],
-      useFactory: (config: AppConfig, pool: Pool): EventStore =>
-        config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.fromConnectionString(config.eventStore.url) : new PostgresEventStore(pool),
+      useFactory: async (config: AppConfig, pool: Pool): Promise<EventStore> => {
+        if (config.eventStore.kind === 'eventstoredb') return EventStoreDbEventStore.fromConnectionString(config.eventStore.url);
+        await assertTransactionHorizon(pool);
+        return new PostgresEventStore(pool);
+      },
     },
   ],
   exports: [EventStore],
