@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import type { AppConfig } from '#config';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { ApiKeysController } from './api-keys/api-keys.controller.js';
 import { ApiKeysRepository } from './api-keys/api-keys.repository.js';
 import { ApiKeyGuard } from './auth/api-key.guard.js';
@@ -16,6 +17,7 @@ import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { APP_CONFIG } from './infrastructure/tokens.js';
 import { FeedModule } from './feed/feed.module.js';
 import { ProjectsModule } from './projects/projects.module.js';
+import { ReadModelsModule } from './reads/read-models.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +31,8 @@ export class AppModule {
         EventStoreModule,
         ProjectsModule,
         FeedModule,
+        ReadModelsModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController, ApiKeysController],
       providers: [

@@ -13,6 +13,9 @@ export type Projection = {
   // Idempotent DDL for this projection's tables in `schema`.
   createTables(tx: PoolClient, schema: string): Promise<void>;
   // Apply a batch, set-based where it matters (a rebuild replays about a million events).
+  // The projections of a batch apply side by side on the one transaction (their statements are
+  // serialised): do not rely on statements being adjacent (no SET LOCAL, no shared temp tables),
+  // and do not commit, roll back or keep using `tx` after the returned promise settles.
   apply(events: RecordedEvent[], context: ProjectionContext): Promise<void>;
 };
 

@@ -1,0 +1,87 @@
+import { fold, toProjectView, type ProjectEvent } from '#domain';
+import { PostgresEventStore } from '#event-store';
+import { allProjections, ProjectFolds, queryWinLoss, rebuildReadModels } from '#read-models';
+import { createBenchDatabase } from './bench-database.js';
+import { insertEvents, readAllRaw } from './projections/bulk-load.js';
+import { generateHistory } from './projections/history-generator.js';
+import { timed } from './projections/timed-projection.js';
+
+// npm run bench:projections. BENCH_PROJECTS (default 100000) and BENCH_SEED change the history;
+// DATABASE_URL picks the server (else an embedded PostgreSQL). Creates and drops its own database.
+const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
+const SEED = Number(process.env.BENCH_SEED ?? 20_260_101);
+const BATCH = 5_000;
+const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+async function timeRuns(runs: number, work: () => Promise<unknown> | unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await work();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const toProjectEvent = (e: { type: string; schemaVersion: number; data: Record<string, unknown> }) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as ProjectEvent;
+
+async function main(): Promise<void> {
+  const db = await createBenchDatabase(8);
+  const store = new PostgresEventStore(db.pool);
+  try {
+    let started = performance.now();
+    const { events, longProjectId } = await generateHistory(PROJECTS, SEED, (chunk) => insertEvents(db.pool, chunk), BATCH);
+    await db.pool.query('vacuum analyze events');
+    console.log(`history: ${events} events, ${PROJECTS + 1} projects (seed ${SEED}), generated and loaded in ${round((performance.now() - started) / 1000)} s`);
+    for (const streamId of [`project-${longProjectId}`, 'project-00000001-0000-4000-8000-000000000007']) {
+      const verified = await store.verifyStream(streamId);
+      if (!verified.ok) throw new Error(`hash chain of ${streamId} broken at ${verified.brokenAtVersion}`);
+    }
+
+    started = performance.now();
+    const rawCount = await readAllRaw(db.pool, BATCH);
+    const rawReadEventsPerSec = rawCount / ((performance.now() - started) / 1000);
+    console.log(`raw read: ${rawCount} events in batches of ${BATCH}: ${Math.round(rawReadEventsPerSec)} events/s`);
+
+    const spent = new Map<string, number>();
+    const folds = new ProjectFolds(store);
+    const projections = allProjections({ store, folds }).map((projection) => timed(projection, spent));
+    started = performance.now();
+    const rebuilt = await rebuildReadModels(store, db.pool, projections, { batchSize: BATCH, dropAfterMs: -1, logger: quiet, progressEveryMs: 0 });
+    const rebuildSeconds = (performance.now() - started) / 1000;
+    const rebuildEventsPerSec = rebuilt.eventsApplied / rebuildSeconds;
+    console.log(`rebuild: ${rebuilt.eventsApplied} events into ${rebuilt.generation.schema} in ${round(rebuildSeconds)} s: ${Math.round(rebuildEventsPerSec)} events/s`);
+    console.log(`  apply time per projection (they overlap): ${[...spent].map(([name, ms]) => `${name} ${round(ms / 1000)} s`).join(', ')}; states folded from the store: ${folds.stats().misses}`);
+    const audit = await db.pool.query(`select count(*)::int as n from ${rebuilt.generation.schema}.audit_trail`);
+    if (audit.rows[0].n !== events) throw new Error(`audit trail has ${audit.rows[0].n} rows for ${events} events`);
+
+    const schema = rebuilt.generation.schema;
+    await timeRuns(5, () => queryWinLoss(db.pool, schema, { groupBy: 'segment' }));
+    const winLoss = await timeRuns(60, () => queryWinLoss(db.pool, schema, { groupBy: 'segment' }));
+    console.log(`win/loss by segment: median ${round(percentile(winLoss, 50))} ms, p95 ${round(percentile(winLoss, 95))} ms (60 runs)`);
+
+    const long = await store.readStream(`project-${longProjectId}`);
+    const foldOnly = await timeRuns(50, () => toProjectView(fold(long.map(toProjectEvent))));
+    const readAndFold = await timeRuns(20, async () => toProjectView(fold((await store.readStream(`project-${longProjectId}`)).map(toProjectEvent))));
+    console.log(`replay of a ${long.length}-event project: fold ${round(percentile(foldOnly, 50), 2)} ms median; read + fold ${round(percentile(readAndFold, 50), 1)} ms median`);
+
+    const ratio = rebuildEventsPerSec / rawReadEventsPerSec;
+    console.log(`targets: rebuild >= 0.25 x raw (${round(ratio, 3)}) and >= 20000/s; win/loss p95 <= 100 ms; replay <= 10 ms`);
+    console.log(JSON.stringify({
+      rebuildEventsPerSec: Math.round(rebuildEventsPerSec),
+      rawReadEventsPerSec: Math.round(rawReadEventsPerSec),
+      ratio: round(ratio, 3),
+      winLossP95Ms: round(percentile(winLoss, 95), 2),
+      replay1000Ms: round(percentile(foldOnly, 50), 2),
+    }));
+  } finally {
+    await store.close();
+    await db.drop();
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

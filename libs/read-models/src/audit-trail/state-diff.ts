@@ -1,0 +1,80 @@
+// Field-by-field differences between two JSON values (project states), as readable paths:
+// `screening.capabilityFit`, `stakeholders[<id>].influence`, `contract.currentValue`.
+export type FieldChange = { field: string; from: unknown; to: unknown };
+
+// Array items are matched by these keys, so a change names the item rather than its index.
+const ITEM_KEYS: Record<string, string> = {
+  stakeholders: 'stakeholderId',
+  competitors: 'name',
+  quotations: 'quotationId',
+  revisions: 'number',
+  lines: 'code',
+  negotiationRounds: 'round',
+  amendments: 'number',
+  milestones: 'milestoneId',
+  members: 'name',
+  partners: 'name',
+  bids: 'competitor',
+};
+
+type JsonObject = Record<string, unknown>;
+type Options = { skipTop: ReadonlySet<string>; prune: ReadonlySet<string> };
+
+const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isMoney = (value: unknown): boolean =>
+  isObject(value) && typeof value.amount === 'string' && typeof value.currency === 'string' && Object.keys(value).length === 2;
+const isAbsent = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+// Objects are opened up field by field; money stays one value ("125000.00 CNY" reads as one thing).
+const isExpandable = (value: unknown): boolean => value === undefined || value === null || (isObject(value) && !isMoney(value));
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (isAbsent(a) && isAbsent(b)) return true;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameJson(item, b[index]));
+  if (!isObject(a) || !isObject(b)) return false;
+  for (const key in a) if (!sameJson(a[key], b[key])) return false;
+  for (const key in b) if (!(key in a) && !isAbsent(b[key])) return false;
+  return true;
+}
+
+function keyedItems(items: unknown, key: string): Map<string, unknown> | null {
+  if (isAbsent(items)) return new Map();
+  if (!Array.isArray(items) || !items.every((item) => isObject(item) && item[key] !== undefined)) return null;
+  return new Map(items.map((item) => [String((item as JsonObject)[key]), item]));
+}
+
+// States from `evolve` share every unchanged subtree, so `===` skips most of the walk.
+function diffInto(path: string, name: string, from: unknown, to: unknown, out: FieldChange[], options: Options): void {
+  if (from === to || options.prune.has(path)) return;
+  if (isExpandable(from) && isExpandable(to)) {
+    const before = (from ?? {}) as JsonObject;
+    const after = (to ?? {}) as JsonObject;
+    for (const key in before) {
+      // Unchanged (shared) fields cost one comparison: no path is built for them.
+      if (before[key] !== after[key] && !(path === '' && options.skipTop.has(key))) {
+        diffInto(path ? `${path}.${key}` : key, key, before[key], after[key], out, options);
+      }
+    }
+    for (const key in after) {
+      if (!(key in before) && !(path === '' && options.skipTop.has(key))) diffInto(path ? `${path}.${key}` : key, key, undefined, after[key], out, options);
+    }
+    return;
+  }
+  const itemKey = ITEM_KEYS[name];
+  const before = itemKey ? keyedItems(from, itemKey) : null;
+  const after = itemKey ? keyedItems(to, itemKey) : null;
+  if (before && after) {
+    for (const [id, item] of before) diffInto(`${path}[${id}]`, '', item, after.get(id), out, options);
+    for (const [id, item] of after) if (!before.has(id)) diffInto(`${path}[${id}]`, '', undefined, item, out, options);
+    return;
+  }
+  if (!sameJson(from, to)) out.push({ field: path, from: from ?? null, to: to ?? null });
+}
+
+// `skipTop`: top-level fields left out (derived or bookkeeping); `prune`: paths not descended
+// into (the caller describes them its own way).
+export function diffStates(from: unknown, to: unknown, skipTop: ReadonlySet<string> = new Set(), prune: ReadonlySet<string> = new Set()): FieldChange[] {
+  const out: FieldChange[] = [];
+  diffInto('', '', from, to, out, { skipTop, prune });
+  return out;
+}

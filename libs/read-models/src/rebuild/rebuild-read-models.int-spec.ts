@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { PostgresEventStore } from '#event-store';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { dayAt } from '../../../domain/src/testing/index.js';
+import { createGeneration } from '../generations/generation-schema.js';
+import { lockGenerations, readLiveGeneration } from '../generations/generations.queries.js';
+import { inTransaction } from '../generations/transaction.js';
+import { allProjections } from '../registry.js';
+import { ProjectorRunner } from '../runner/projector-runner.js';
+import { eventually } from '../testing/eventually.js';
+import { appendHistory, command, historyFor, runCommand, storedEventCount } from '../testing/read-model-fixtures.js';
+import { rebuildReadModels } from './rebuild-read-models.js';
+
+const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
+const STAGES = ['search', 'preparation', 'quotation', 'negotiation', 'implementation', 'transition', 'closed'] as const;
+
+describe('rebuildReadModels', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  const tables = async (schema: string) =>
+    (await db.pool.query<{ tablename: string }>('select tablename from pg_tables where schemaname = $1 order by 1', [schema])).rows.map((row) => row.tablename);
+  // Every row of every table, as one digest per table.
+  const digest = async (schema: string) =>
+    Object.fromEntries(await Promise.all((await tables(schema)).map(async (table) => {
+      const { rows } = await db.pool.query(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${schema}.${table} t`);
+      return [table, rows[0]];
+    })));
+  const schemaExists = async (schema: string) => (await db.pool.query('select 1 from pg_namespace where nspname = $1', [schema])).rowCount === 1;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore(db.pool);
+    for (const [index, stage] of [...STAGES, ...STAGES].entries()) {
+      const id = randomUUID();
+      await appendHistory(store, id, historyFor(id, stage, { segment: index % 2 ? 'ports' : 'hvac' }));
+      if (stage === 'negotiation') await runCommand(store, id, command(index % 2 ? 'RecordLoss' : 'WithdrawProject', {}, dayAt(40)));
+      if (stage === 'implementation') await runCommand(store, id, command('AmendContract', {}, dayAt(40)));
+    }
+    // Generation 1, built incrementally with small batches by the live runner.
+    const runner = new ProjectorRunner(store, db.pool, allProjections({ store }), { batchSize: 5, logger: quiet });
+    await runner.start();
+    const stored = await storedEventCount(db.pool);
+    await eventually(async () => Number((await db.pool.query('select count(*) from rm_g1.audit_trail')).rows[0].count), (n) => n >= stored);
+    await runner.stop();
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+
+  it('builds the same rows from position 0 in large batches and switches live to them', async () => {
+    const result = await rebuildReadModels(store, db.pool, allProjections({ store }), { batchSize: 1000, dropAfterMs: -1, logger: quiet });
+    expect(result).toMatchObject({ generation: { generation: 2, schema: 'rm_g2', status: 'live' }, previous: { generation: 1 } });
+    expect(result.eventsApplied).toBe(await storedEventCount(db.pool));
+    expect((await readLiveGeneration(db.pool))?.generation).toBe(2);
+    expect(await tables('rm_g2')).toEqual(await tables('rm_g1'));
+    expect(await digest('rm_g2')).toEqual(await digest('rm_g1'));
+    const { rows } = await db.pool.query('select generation, status, live_at is not null as was_live, retired_at is not null as retired from read_model_generations order by 1');
+    expect(rows).toEqual([
+      { generation: 1, status: 'retired', was_live: true, retired: true },
+      { generation: 2, status: 'live', was_live: true, retired: false },
+    ]);
+  });
+
+  it('runs one rebuild at a time', async () => {
+    const both = await Promise.allSettled([0, 1].map(() => rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: 0, logger: quiet })));
+    expect(both.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(both.find((outcome) => outcome.status === 'rejected')).toMatchObject({ reason: new Error('another read-model rebuild is running') });
+    // The winner dropped the generation it replaced; the one retired before it went at its start.
+    expect(await schemaExists('rm_g1')).toBe(false);
+    expect(await schemaExists('rm_g2')).toBe(false);
+    expect((await readLiveGeneration(db.pool))?.generation).toBe(3);
+  });
+
+  it('drops a generation left building by a rebuild that died', async () => {
+    const abandoned = await inTransaction(db.pool, async (tx) => {
+      await lockGenerations(tx);
+      return createGeneration(tx, 'building', allProjections({ store }));
+    });
+    expect(await schemaExists(abandoned.schema)).toBe(true);
+    const result = await rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: 0, logger: quiet });
+    expect(await schemaExists(abandoned.schema)).toBe(false);
+    expect(result.generation.generation).toBe(abandoned.generation + 1);
+    const { rows } = await db.pool.query('select status, dropped_at is not null as dropped from read_model_generations where generation = $1', [abandoned.generation]);
+    expect(rows[0]).toEqual({ status: 'retired', dropped: true });
+  });
+});

@@ -1,0 +1,123 @@
+import type { Pool, PoolClient } from 'pg';
+import { Subscription, type EventStore, type RecordedEvent, type SubscriptionLogger } from '#event-store';
+import { subscriptionNameOf, type Generation } from '../generations/generation.js';
+import { createGeneration } from '../generations/generation-schema.js';
+import { lockGenerations } from '../generations/generations.queries.js';
+import { inTransaction } from '../generations/transaction.js';
+import { quoteIdent, type Projection } from '../projection.js';
+import { generationHandler } from '../runner/generation-handler.js';
+import { bulkReplay } from './bulk-replay.js';
+import { dropAbandonedBuilding, dropGeneration, dropRetired } from './drop-generations.js';
+import { switchLive } from './generation-switch.js';
+
+// One rebuild at a time, cluster-wide (a session lock held for the whole rebuild).
+const REBUILD_LOCK_KEY = 7_313_005;
+const TRY_REBUILD_LOCK = 'select pg_try_advisory_lock($1) as locked';
+const REBUILD_UNLOCK = 'select pg_advisory_unlock($1)';
+
+export type RebuildOptions = {
+  batchSize?: number; // default 5000: a replay wants large batches
+  // How long the previous generation stays after the switch (readers may still hold its name
+  // for the API's cache lifetime); negative keeps it until the next rebuild.
+  dropAfterMs?: number; // default 30000
+  maxSwitchAttempts?: number; // default 50
+  progressEveryMs?: number; // default 5000; 0 = quiet
+  logger?: SubscriptionLogger;
+  // Called after the switch, before the previous generation is dropped (tests hook in here).
+  onSwitched?: (generation: Generation, previous: Generation | null) => void | Promise<void>;
+};
+
+export type RebuildResult = { generation: Generation; previous: Generation | null; eventsApplied: number; elapsedMs: number };
+
+// Builds generation n+1 beside the live one from position 0, switches live to it in one
+// transaction once it has caught up, then drops generation n after a grace period. The API
+// keeps answering from the live generation throughout.
+export async function rebuildReadModels(
+  store: EventStore,
+  pool: Pool,
+  projections: readonly Projection[],
+  options: RebuildOptions = {},
+): Promise<RebuildResult> {
+  const logger = options.logger ?? { log: console.log, warn: console.warn, error: console.error };
+  const lock = await pool.connect();
+  try {
+    const { rows } = await lock.query<{ locked: boolean }>(TRY_REBUILD_LOCK, [REBUILD_LOCK_KEY]);
+    if (!rows[0]?.locked) throw new Error('another read-model rebuild is running');
+    const started = Date.now();
+    for (const abandoned of await dropAbandonedBuilding(pool)) logger.warn(`rebuild: dropped abandoned generation ${abandoned.generation}`);
+    await dropRetired(pool, Math.max(0, options.dropAfterMs ?? 30_000));
+    const building = await inTransaction(pool, async (tx) => {
+      await lockGenerations(tx);
+      return createGeneration(tx, 'building', projections);
+    });
+    logger.log(`rebuild: building generation ${building.generation} in schema ${building.schema}`);
+    const { previous, eventsApplied } = await fillAndSwitch(store, pool, projections, building, options, logger);
+    logger.log(`rebuild: generation ${building.generation} is live (${eventsApplied} events in ${Date.now() - started} ms)`);
+    await options.onSwitched?.(building, previous);
+    const dropAfterMs = options.dropAfterMs ?? 30_000;
+    if (previous && dropAfterMs >= 0) {
+      await new Promise((resolve) => setTimeout(resolve, dropAfterMs));
+      await dropGeneration(pool, previous);
+      logger.log(`rebuild: dropped generation ${previous.generation}`);
+    }
+    return { generation: { ...building, status: 'live' }, previous, eventsApplied, elapsedMs: Date.now() - started };
+  } finally {
+    await lock.query(REBUILD_UNLOCK, [REBUILD_LOCK_KEY]).catch(() => undefined);
+    lock.release();
+  }
+}
+
+const SCHEMA_TABLES = 'select tablename from pg_tables where schemaname = $1 order by tablename';
+
+async function analyzeSchema(pool: Pool, schema: string): Promise<void> {
+  const { rows } = await pool.query<{ tablename: string }>(SCHEMA_TABLES, [schema]);
+  for (const { tablename } of rows) await pool.query(`analyze ${quoteIdent(schema)}.${quoteIdent(tablename)}`);
+}
+
+async function fillAndSwitch(
+  store: EventStore,
+  pool: Pool,
+  projections: readonly Projection[],
+  building: Generation,
+  options: RebuildOptions,
+  logger: SubscriptionLogger,
+): Promise<{ previous: Generation | null; eventsApplied: number }> {
+  let eventsApplied = 0;
+  const handler = generationHandler(building, projections, () => undefined);
+  const counted = async (events: RecordedEvent[], tx: PoolClient) => {
+    await handler(events, tx);
+    eventsApplied += events.length;
+  };
+  const subscription = new Subscription(store, pool, {
+    name: subscriptionNameOf(building.generation),
+    handler: counted,
+    batchSize: options.batchSize ?? 5_000,
+    pollIntervalMs: 50,
+    logger,
+  });
+  const started = Date.now();
+  const progress = (options.progressEveryMs ?? 5_000) > 0
+    ? setInterval(() => logger.log(`rebuild: ${eventsApplied} events applied (${Math.round((eventsApplied * 1000) / (Date.now() - started))}/s)`), options.progressEveryMs ?? 5_000)
+    : undefined;
+  try {
+    await bulkReplay(store, pool, subscriptionNameOf(building.generation), counted, options.batchSize ?? 5_000);
+    // The subscription takes over from the replay's checkpoint for what was appended meanwhile.
+    subscription.start();
+    await subscription.catchUp();
+    // Fresh tables have no statistics: without them the first queries after the switch plan badly.
+    await analyzeSchema(pool, building.schema);
+    const attempts = options.maxSwitchAttempts ?? 50;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      subscription.start();
+      await subscription.catchUp();
+      // Stopped before the switch: its checkpoint must not move while it is compared.
+      await subscription.stop();
+      const outcome = await switchLive(store, pool, building);
+      if (outcome.switched) return { previous: outcome.previous, eventsApplied };
+    }
+    throw new Error(`generation ${building.generation} did not catch up with the live one in ${attempts} attempts`);
+  } finally {
+    clearInterval(progress);
+    await subscription.stop();
+  }
+}

@@ -1,0 +1,16 @@
+export { createWinLossProjection, winLossProjection } from './win-loss.projection.js';
+export type { WinLossProjectionOptions } from './win-loss.projection.js';
+export { FACTS_TABLE, ROLLUP_TABLE } from './win-loss.tables.js';
+export type { AnalyticsWindow } from './analytics-window.js';
+export { WIN_LOSS_DIMENSIONS, isWinLossDimension } from './win-loss-dimensions.js';
+export type { GroupKey, WinLossDimension } from './win-loss-dimensions.js';
+export { queryWinLoss } from './win-loss.query.js';
+export type { WinLossFigures, WinLossGroup, WinLossParams, WinLossReport } from './win-loss.query.js';
+export { queryLossReasons } from './loss-reasons.query.js';
+export type { LossReasonShare, LossReasonsReport } from './loss-reasons.query.js';
+export { queryFunnel } from './funnel.query.js';
+export type { FunnelReport, FunnelStage } from './funnel.query.js';
+export { queryStageDurations } from './stage-durations.query.js';
+export type { StageDuration, StageDurationsReport } from './stage-durations.query.js';
+export { queryPriceGaps } from './price-gaps.query.js';
+export type { PriceGapItem, PriceGapKey, PriceGapsParams, PriceGapsReport, PriceGapSummary } from './price-gaps.query.js';

@@ -1,0 +1,87 @@
+import type { PoolClient } from 'pg';
+import { isProjectEventType } from '#domain';
+import type { ProjectEvent } from '#domain';
+import type { RecordedEvent } from '#event-store';
+import type { Projection, ProjectionContext } from '../projection.js';
+import { FactCache } from './win-loss-fact.cache.js';
+import { withDerivedFigures } from './win-loss-fact.derive.js';
+import { evolveFact, touchesFact } from './win-loss-fact.evolve.js';
+import type { WinLossFact } from './win-loss-fact.js';
+import { loadFacts, saveFacts } from './win-loss-fact.store.js';
+import { contributions, RollupDelta, rollupSignature } from './win-loss-rollup.js';
+import type { Contribution } from './win-loss-rollup.js';
+import { addToRollup } from './win-loss-rollup.store.js';
+import { createWinLossTables } from './win-loss.tables.js';
+
+const PROJECT_STREAM_PREFIX = 'project-';
+
+// A project's share of a batch: the stream versions it spans, and the events that change its fact.
+type ProjectSlice = { firstVersion: number; lastVersion: number; events: RecordedEvent[] };
+
+function byProject(events: readonly RecordedEvent[]): Map<string, ProjectSlice> {
+  const slices = new Map<string, ProjectSlice>();
+  for (const event of events) {
+    if (!event.streamId.startsWith(PROJECT_STREAM_PREFIX) || !isProjectEventType(event.type)) continue;
+    const projectId = event.streamId.slice(PROJECT_STREAM_PREFIX.length);
+    let slice = slices.get(projectId);
+    if (!slice) slices.set(projectId, (slice = { firstVersion: event.version, lastVersion: event.version, events: [] }));
+    slice.lastVersion = event.version;
+    if (touchesFact(event.type)) slice.events.push(event);
+  }
+  return slices;
+}
+
+const asDomainEvent = (event: RecordedEvent) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }) as ProjectEvent;
+
+export type WinLossProjectionOptions = { cacheSize?: number };
+
+// Set-based per batch: the facts it touches come from the cache or one read, are folded in
+// memory and written back with one multi-row upsert, and the monthly rollup takes the net
+// change with one more. No round trip per event or per project.
+export function createWinLossProjection(options: WinLossProjectionOptions = {}): Projection {
+  // Room for the open projects of a busy log: a fact takes about 1 kB; closed ones are never kept.
+  const cache = new FactCache(options.cacheSize ?? 100_000);
+
+  async function apply(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<void> {
+    const slices = byProject(events);
+    const known = new Map<string, WinLossFact | null>(); // null: identified in this batch, no row yet
+    const toRead: string[] = [];
+    for (const [projectId, slice] of slices) {
+      const cached = cache.take(schema, projectId, slice.firstVersion - 1);
+      if (cached || slice.firstVersion === 1) known.set(projectId, cached ?? null);
+      else if (slice.events.length > 0) toRead.push(projectId);
+    }
+    for (const [projectId, fact] of await loadFacts(tx, schema, toRead)) known.set(projectId, fact);
+
+    const changed: { fact: WinLossFact; takenBack: Contribution[]; signature: string }[] = [];
+    for (const [projectId, start] of known) {
+      const slice = slices.get(projectId)!;
+      const versionBefore = start?.lastVersion ?? 0;
+      // Taken now: the fold changes the fact in place.
+      const signature = rollupSignature(start);
+      const takenBack = contributions(start);
+      let fact = start;
+      for (const event of slice.events) fact = evolveFact(fact, projectId, asDomainEvent(event), event.version);
+      if (fact === null) continue;
+      if (fact.lastVersion > versionBefore) changed.push({ fact: withDerivedFigures(fact), takenBack, signature });
+      if (fact.lastVersion <= slice.lastVersion) cache.put(schema, projectId, slice.lastVersion, fact);
+    }
+    const written = await saveFacts(tx, schema, changed.map(({ fact }) => fact));
+    // Only rows really written move the rollup: a row already newer (a batch applied again) does not.
+    const delta = new RollupDelta();
+    for (const { fact, takenBack, signature } of changed) {
+      if (!written.has(fact.projectId) || rollupSignature(fact) === signature) continue;
+      delta.add(takenBack, -1);
+      delta.add(contributions(fact), 1);
+    }
+    await addToRollup(tx, schema, delta.changes());
+  }
+
+  return {
+    name: 'win_loss',
+    createTables: (tx: PoolClient, schema: string) => createWinLossTables(tx, schema),
+    apply,
+  };
+}
+
+export const winLossProjection: Projection = createWinLossProjection();
