@@ -1,7 +1,7 @@
 // With DATABASE_URL set (CI, a developer's server) the tests use that server; without it they
 // bring up an embedded PostgreSQL, so `npm test` passes on a machine with nothing installed.
 // Plain JavaScript: jest loads global setup outside its module mapper and transformer.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import net from 'node:net';
 import { dirname, join } from 'node:path';
@@ -37,8 +37,27 @@ export default async function globalSetup() {
     onError: () => undefined,
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await stopOrphan(databaseDir);
   await server.start();
   process.env.DATABASE_URL = `postgres://postgres:bidledger-test@127.0.0.1:${port}/postgres`;
   globalThis.__embeddedPostgres = server;
   console.log(`\n[tests] DATABASE_URL not set: using an embedded PostgreSQL on port ${port}`);
+}
+
+// A test run killed with SIGKILL leaves its postmaster running on the folder: stop it first.
+async function stopOrphan(dataDir) {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const alive = () => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (!Number.isInteger(pid) || pid <= 0 || !alive()) return;
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && alive(); waited += 100) await new Promise((r) => setTimeout(r, 100));
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
@@ -35,6 +35,7 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     onError: () => undefined,
   });
   if (!existsSync(join(dir, 'PG_VERSION'))) await server.initialise();
+  await stopOrphan(dir);
   await server.start();
   const admin = server.getPgClient();
   await admin.connect();
@@ -45,4 +46,24 @@ export async function startEmbeddedPostgres(dataDir: string, port?: number): Pro
     url: `postgres://postgres:${password}@127.0.0.1:${listenPort}/bidledger`,
     stop: () => server.stop(),
   };
+}
+
+// A previous run killed with SIGKILL leaves its postmaster running on this data folder, which
+// would refuse a second server. It is ours (a private folder), so stop it and start afresh.
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  process.kill(pid, 'SIGINT'); // PostgreSQL's fast shutdown
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
