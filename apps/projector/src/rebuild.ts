@@ -3,12 +3,12 @@ import { Logger } from '@nestjs/common';
 import { allProjections, rebuildReadModels } from '#read-models';
 import { openProjectorContext } from './projector-context.js';
 
-// `npm run projections:rebuild [-- --batch-size 5000 --drop-after-seconds 30]`: builds a fresh
+// `npm run projections:rebuild [-- --batch-size 10000 --drop-after-seconds 30]`: builds a fresh
 // read-model generation from position 0 beside the live one and switches over when caught up.
 // The API keeps answering from the live generation throughout.
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'batch-size': { type: 'string', default: '5000' }, 'drop-after-seconds': { type: 'string', default: '30' } },
+    options: { 'batch-size': { type: 'string', default: '10000' }, 'drop-after-seconds': { type: 'string', default: '30' } },
   });
   const batchSize = Number(values['batch-size']);
   const dropAfterSeconds = Number(values['drop-after-seconds']);

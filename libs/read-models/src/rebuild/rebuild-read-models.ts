@@ -16,15 +16,13 @@ const TRY_REBUILD_LOCK = 'select pg_try_advisory_lock($1) as locked';
 const REBUILD_UNLOCK = 'select pg_advisory_unlock($1)';
 
 export type RebuildOptions = {
-  batchSize?: number; // default 5000: a replay wants large batches
+  batchSize?: number; // default 10000: a replay wants large batches (each one is a transaction of ~1 s)
   // How long the previous generation stays after the switch (readers may still hold its name
   // for the API's cache lifetime); negative keeps it until the next rebuild.
   dropAfterMs?: number; // default 30000
   maxSwitchAttempts?: number; // default 50
   progressEveryMs?: number; // default 5000; 0 = quiet
   logger?: SubscriptionLogger;
-  // Called after the switch, before the previous generation is dropped (tests hook in here).
-  onSwitched?: (generation: Generation, previous: Generation | null) => void | Promise<void>;
 };
 
 export type RebuildResult = { generation: Generation; previous: Generation | null; eventsApplied: number; elapsedMs: number };
@@ -53,7 +51,6 @@ export async function rebuildReadModels(
     logger.log(`rebuild: building generation ${building.generation} in schema ${building.schema}`);
     const { previous, eventsApplied } = await fillAndSwitch(store, pool, projections, building, options, logger);
     logger.log(`rebuild: generation ${building.generation} is live (${eventsApplied} events in ${Date.now() - started} ms)`);
-    await options.onSwitched?.(building, previous);
     const dropAfterMs = options.dropAfterMs ?? 30_000;
     if (previous && dropAfterMs >= 0) {
       await new Promise((resolve) => setTimeout(resolve, dropAfterMs));
@@ -63,7 +60,7 @@ export async function rebuildReadModels(
     return { generation: { ...building, status: 'live' }, previous, eventsApplied, elapsedMs: Date.now() - started };
   } finally {
     await lock.query(REBUILD_UNLOCK, [REBUILD_LOCK_KEY]).catch(() => undefined);
-    lock.release();
+    lock.release(true); // closed, never pooled: a pooled session could still hold the lock
   }
 }
 
@@ -91,7 +88,7 @@ async function fillAndSwitch(
   const subscription = new Subscription(store, pool, {
     name: subscriptionNameOf(building.generation),
     handler: counted,
-    batchSize: options.batchSize ?? 5_000,
+    batchSize: options.batchSize ?? 10_000,
     pollIntervalMs: 50,
     logger,
   });
@@ -100,7 +97,7 @@ async function fillAndSwitch(
     ? setInterval(() => logger.log(`rebuild: ${eventsApplied} events applied (${Math.round((eventsApplied * 1000) / (Date.now() - started))}/s)`), options.progressEveryMs ?? 5_000)
     : undefined;
   try {
-    await bulkReplay(store, pool, subscriptionNameOf(building.generation), counted, options.batchSize ?? 5_000);
+    await bulkReplay(store, pool, subscriptionNameOf(building.generation), counted, options.batchSize ?? 10_000);
     // The subscription takes over from the replay's checkpoint for what was appended meanwhile.
     subscription.start();
     await subscription.catchUp();

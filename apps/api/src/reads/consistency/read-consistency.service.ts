@@ -35,7 +35,7 @@ export class ReadConsistencyService {
     } catch (error) {
       if (!GONE.has((error as { code?: string }).code ?? '')) throw error;
       this.live.invalidate();
-      view = await this.view(undefined);
+      view = await this.view(minPosition);
       this.setHeaders(response, view);
       return query(view.schema);
     }
