@@ -5,8 +5,11 @@ const STRICT_PATTERN = /^-?\d{1,15}(\.\d{1,6})?$/;
 const CANONICAL_PATTERN = /^-?\d+(\.\d+)?$/;
 const MIN_DISPLAY_SCALE = 2;
 
+// Projections replay a million events through this code: keep the common powers precomputed.
+const POWERS_OF_TEN = Array.from({ length: 40 }, (_, exponent) => 10n ** BigInt(exponent));
+
 function pow10(exponent: number): bigint {
-  return 10n ** BigInt(exponent);
+  return POWERS_OF_TEN[exponent] ?? 10n ** BigInt(exponent);
 }
 
 function abs(value: bigint): bigint {
