@@ -74,7 +74,8 @@ async function main(): Promise<void> {
       rawReadEventsPerSec: Math.round(rawReadEventsPerSec),
       ratio: round(ratio, 3),
       winLossP95Ms: round(percentile(winLoss, 95), 2),
-      replay1000Ms: round(percentile(foldOnly, 50), 2),
+      // What an auditor waits for: reading the stream and folding it, not the fold alone.
+      replay1000Ms: round(percentile(readAndFold, 50), 2),
     }));
   } finally {
     await store.close();
