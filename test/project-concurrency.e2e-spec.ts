@@ -98,4 +98,13 @@ describe('optimistic concurrency and idempotency over HTTP', () => {
     expect(retry.headers.etag).toBe('"2"');
     expect(await versionOf(id)).toBe(2);
   });
+
+  it('names the same project on a retried identification after a crash, creating it once', async () => {
+    const first = await t.http().post('/v1/projects').set('Authorization', `Bearer ${t.keys.erp}`).set('Idempotency-Key', 'lead-7').send(bodies.identify).expect(201);
+    await t.db.pool.query(`delete from idempotency_keys where key = 'lead-7'`);
+    const retry = await t.http().post('/v1/projects').set('Authorization', `Bearer ${t.keys.erp}`).set('Idempotency-Key', 'lead-7').send(bodies.identify).expect(201);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers.location).toBe(first.headers.location);
+    expect(await versionOf(first.body.id)).toBe(1);
+  });
 });

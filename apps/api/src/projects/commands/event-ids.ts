@@ -1,10 +1,11 @@
 import { createHash, randomUUID } from 'node:crypto';
 
-// A name-based UUID (RFC 9562 version 8) from the request's idempotency seed and the event's
-// index in the batch: the same request always proposes the same event ids.
-export function eventIdFor(seed: string | null, index: number): string {
+// A name-based UUID (RFC 9562 version 8) from the request's idempotency seed and a label (the
+// event's index in the batch, or what the id names): the same request always proposes the same
+// ids, so its retry finds what the first attempt wrote. Without a seed, a random UUID.
+export function eventIdFor(seed: string | null, label: number | string): string {
   if (seed === null) return randomUUID();
-  const bytes = createHash('sha256').update(`${seed}\n${index}`).digest().subarray(0, 16);
+  const bytes = createHash('sha256').update(`${seed}\n${label}`).digest().subarray(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString('hex');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -8,7 +7,7 @@ import {
   RecordAcceptanceRequestDto, RecordHandoverRequestDto, RecordMilestoneRequestDto, SettleProjectRequestDto,
 } from '../dto/delivery.request.dto.js';
 import { ProjectId } from './id-params.js';
-import { ProjectCommandSender } from './project-command.sender.js';
+import { newResourceId, ProjectCommandSender } from './project-command.sender.js';
 import { ProjectWriteResponses } from './project-responses.js';
 
 @ApiTags('delivery')
@@ -22,7 +21,7 @@ export class DeliveryController {
   @ProjectWriteResponses(201)
   @ApiOperation({ summary: 'Record a delivery milestone or its progress; a milestone at 100% marks delivery complete' })
   milestone(@ProjectId() id: string, @Body() body: RecordMilestoneRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.sender.sendForView(request, response, id, 'RecordMilestone', { ...body, milestoneId: body.milestoneId ?? randomUUID() });
+    return this.sender.sendForView(request, response, id, 'RecordMilestone', { ...body, milestoneId: body.milestoneId ?? newResourceId(request, 'milestone') });
   }
 
   @Post('acceptance')

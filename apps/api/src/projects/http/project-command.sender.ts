@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import { toProjectView, type ProjectCommand } from '#domain';
 import { ProblemException } from '#http-problems';
+import { eventIdFor } from '../commands/event-ids.js';
 import { RunProjectCommand, type ProjectCommandResult } from '../commands/run-project-command.command.js';
 
 type CommandInput<T extends ProjectCommand['type']> = Extract<ProjectCommand, { type: T }>['data'];
@@ -25,7 +26,7 @@ export class ProjectCommandSender {
       new RunProjectCommand(projectId, command, {
         correlationId: request.requestId!,
         expectedVersion: parseIfMatch(request.header('if-match')),
-        eventIdSeed: request.idempotency ? `${request.idempotency.principalId}\n${request.idempotency.key}\n${request.idempotency.fingerprint}` : null,
+        eventIdSeed: idempotencySeed(request),
       }),
     );
     setVersionHeaders(response, result.version, result.position);
@@ -50,4 +51,15 @@ export function parseIfMatch(header: string | undefined): number | null {
     throw new ProblemException(412, 'PRECONDITION_FAILED', 'Precondition failed', 'If-Match must be an ETag this API issued, such as "7"');
   }
   return Number(match[1]);
+}
+
+function idempotencySeed(request: Request): string | null {
+  const claim = request.idempotency;
+  return claim ? `${claim.principalId}\n${claim.key}\n${claim.fingerprint}` : null;
+}
+
+// Ids the server assigns (project, quotation, stakeholder, milestone): derived from the
+// Idempotency-Key when there is one, so a retry after a lost reply names the same resource.
+export function newResourceId(request: Request, kind: string): string {
+  return eventIdFor(idempotencySeed(request), `id:${kind}`);
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -12,7 +11,7 @@ import {
   ScreenProjectRequestDto, SetEntryModeRequestDto, SetMarketingPlanRequestDto, SetTeamRequestDto,
 } from '../dto/pursuit.request.dto.js';
 import { GetProjectQuery } from '../queries/get-project.query.js';
-import { ProjectCommandSender, setVersionHeaders } from './project-command.sender.js';
+import { newResourceId, ProjectCommandSender, setVersionHeaders } from './project-command.sender.js';
 import { ProjectId } from './id-params.js';
 import { ProjectWriteResponses } from './project-responses.js';
 
@@ -32,7 +31,7 @@ export class ProjectsController {
   @ProjectWriteResponses(201)
   @ApiOperation({ summary: 'Identify a project (it starts in stage search)' })
   async identify(@Body() body: IdentifyProjectRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const projectId = randomUUID();
+    const projectId = newResourceId(request, 'project');
     const view = await this.sender.sendForView(request, response, projectId, 'IdentifyProject', { projectId, ...body });
     response.setHeader('Location', `/v1/projects/${projectId}`);
     return view;
@@ -85,7 +84,7 @@ export class ProjectsController {
   @ProjectWriteResponses(201)
   @ApiOperation({ summary: 'Add a stakeholder with its relationship owners' })
   stakeholder(@ProjectId() id: string, @Body() body: AddStakeholderRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    return this.sender.sendForView(request, response, id, 'AddStakeholder', { stakeholderId: randomUUID(), ...body });
+    return this.sender.sendForView(request, response, id, 'AddStakeholder', { stakeholderId: newResourceId(request, 'stakeholder'), ...body });
   }
 
   @Post(':id/competitors')

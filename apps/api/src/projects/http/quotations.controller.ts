@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
@@ -10,7 +9,7 @@ import {
   CreateQuotationRequestDto, DraftRevisionRequestDto, RecordBidOpeningRequestDto, RecordNegotiationRoundRequestDto,
 } from '../dto/quotation.request.dto.js';
 import { ProjectId, QuotationId, RevisionNumber } from './id-params.js';
-import { ProjectCommandSender } from './project-command.sender.js';
+import { newResourceId, ProjectCommandSender } from './project-command.sender.js';
 import { ProjectWriteResponses } from './project-responses.js';
 
 @ApiTags('quotations')
@@ -24,7 +23,7 @@ export class QuotationsController {
   @ProjectWriteResponses(201)
   @ApiOperation({ summary: 'Open a quotation with its first draft revision (several quotations may live side by side)' })
   async create(@ProjectId() id: string, @Body() body: CreateQuotationRequestDto, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
-    const quotationId = randomUUID();
+    const quotationId = newResourceId(request, 'quotation');
     const view = await this.sender.sendForView(request, response, id, 'CreateQuotation', { quotationId, ...body });
     response.setHeader('Location', `/v1/projects/${id}/quotations/${quotationId}/revisions/1`);
     return view;
