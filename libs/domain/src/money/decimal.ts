@@ -28,6 +28,13 @@ function divideHalfEven(numerator: bigint, denominator: bigint): bigint {
   return quotient % 2n === 0n ? quotient : awayFromZero;
 }
 
+// Parsed values, by their text: replays meet the same few thousand amounts over and over, and a
+// Decimal is immutable, so one instance may serve every caller. Cleared when it grows too large.
+const PARSED = new Map<string, Decimal>();
+const PARSED_LIMIT = 50_000;
+// Each instance's canonical text, computed once (kept outside so instances stay plain values).
+const TEXTS = new WeakMap<Decimal, string>();
+
 function fromText(text: string): Decimal {
   const negative = text.startsWith('-');
   const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
@@ -63,10 +70,15 @@ export class Decimal {
 
   // For values this library produced itself (totals may exceed the input limits).
   static of(text: string): Decimal {
+    const known = PARSED.get(text);
+    if (known !== undefined) return known;
     if (!CANONICAL_PATTERN.test(text)) {
       throw new DomainError('INVALID_DECIMAL', `not a decimal string: ${text}`, { value: text });
     }
-    return fromText(text);
+    const parsed = fromText(text);
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(text, parsed);
+    return parsed;
   }
 
   static isValid(text: unknown): boolean {
@@ -132,6 +144,12 @@ export class Decimal {
 
   // Canonical: at least two decimals, no further trailing zeros.
   toString(): string {
+    let text = TEXTS.get(this);
+    if (text === undefined) TEXTS.set(this, (text = this.format()));
+    return text;
+  }
+
+  private format(): string {
     let units = this.units;
     let scale = this.scale;
     while (scale > MIN_DISPLAY_SCALE && units % 10n === 0n) {

@@ -50,10 +50,28 @@ function delta(from: string | undefined, to: string | undefined): string | undef
   return from === undefined || to === undefined ? undefined : Decimal.of(to).sub(Decimal.of(from)).toString();
 }
 
+// A revision's lines with their extensions, and its totals, by its lines array: states share
+// their revisions, so a replay diffing each revision against the previous one extends and totals
+// every revision once rather than twice. Callers get fresh arrays; the cached lines are not changed.
+type Extended = { lines: QuotationLine[]; totals: RevisionTotals };
+const EXTENDED = new WeakMap<DiffableRevision['lines'], Extended>();
+
+function extended(revision: DiffableRevision): Extended {
+  let known = EXTENDED.get(revision.lines);
+  if (known === undefined) {
+    const lines = revision.lines.map(withExtensions);
+    known = { lines, totals: computeRevisionTotals(lines) };
+    EXTENDED.set(revision.lines, known);
+  }
+  return known;
+}
+
 // What changed going from revision `from` to revision `to`; lines are matched by code.
 export function diffRevisions(from: DiffableRevision, to: DiffableRevision): RevisionDiff {
-  const before = from.lines.map(withExtensions);
-  const after = to.lines.map(withExtensions);
+  const fromExtended = extended(from);
+  const toExtended = extended(to);
+  const before = fromExtended.lines;
+  const after = toExtended.lines;
   const beforeByCode = new Map(before.map((line) => [line.code, line]));
   const afterCodes = new Set(after.map((line) => line.code));
 
@@ -64,8 +82,8 @@ export function diffRevisions(from: DiffableRevision, to: DiffableRevision): Rev
     if (changes.length > 0) changed.push({ code: line.code, changes });
   }
 
-  const fromTotals = computeRevisionTotals(before);
-  const toTotals = computeRevisionTotals(after);
+  const fromTotals = { ...fromExtended.totals };
+  const toTotals = { ...toExtended.totals };
   const totalCost = delta(fromTotals.totalCost, toTotals.totalCost);
   const margin = delta(fromTotals.margin, toTotals.margin);
   return {
