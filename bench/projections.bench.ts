@@ -1,4 +1,4 @@
-import { fold, toProjectView, type ProjectEvent } from '#domain';
+import { fold, projectStreamId, toProjectEvent, toProjectView } from '#domain';
 import { PostgresEventStore } from '#event-store';
 import { allProjections, ProjectFolds, queryWinLoss, rebuildReadModels } from '#read-models';
 import { createBenchDatabase } from './bench-database.js';
@@ -25,7 +25,6 @@ async function timeRuns(runs: number, work: () => Promise<unknown> | unknown): P
   return times.sort((a, b) => a - b);
 }
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-const toProjectEvent = (e: { type: string; schemaVersion: number; data: Record<string, unknown> }) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data }) as ProjectEvent;
 
 async function main(): Promise<void> {
   const db = await createBenchDatabase(8);
@@ -35,7 +34,7 @@ async function main(): Promise<void> {
     const { events, longProjectId } = await generateHistory(PROJECTS, SEED, (chunk) => insertEvents(db.pool, chunk), BATCH);
     await db.pool.query('vacuum analyze events');
     console.log(`history: ${events} events, ${PROJECTS + 1} projects (seed ${SEED}), generated and loaded in ${round((performance.now() - started) / 1000)} s`);
-    for (const streamId of [`project-${longProjectId}`, 'project-00000001-0000-4000-8000-000000000007']) {
+    for (const streamId of [projectStreamId(longProjectId), 'project-00000001-0000-4000-8000-000000000007']) {
       const verified = await store.verifyStream(streamId);
       if (!verified.ok) throw new Error(`hash chain of ${streamId} broken at ${verified.brokenAtVersion}`);
     }
@@ -62,9 +61,9 @@ async function main(): Promise<void> {
     const winLoss = await timeRuns(60, () => queryWinLoss(db.pool, schema, { groupBy: 'segment' }));
     console.log(`win/loss by segment: median ${round(percentile(winLoss, 50))} ms, p95 ${round(percentile(winLoss, 95))} ms (60 runs)`);
 
-    const long = await store.readStream(`project-${longProjectId}`);
+    const long = await store.readStream(projectStreamId(longProjectId));
     const foldOnly = await timeRuns(50, () => toProjectView(fold(long.map(toProjectEvent))));
-    const readAndFold = await timeRuns(20, async () => toProjectView(fold((await store.readStream(`project-${longProjectId}`)).map(toProjectEvent))));
+    const readAndFold = await timeRuns(20, async () => toProjectView(fold((await store.readStream(projectStreamId(longProjectId))).map(toProjectEvent))));
     console.log(`replay of a ${long.length}-event project: fold ${round(percentile(foldOnly, 50), 2)} ms median; read + fold ${round(percentile(readAndFold, 50), 1)} ms median`);
 
     const ratio = rebuildEventsPerSec / rawReadEventsPerSec;

@@ -44,6 +44,7 @@ export { STAGE_GATES } from './project/decide/stage-transition.decide.js';
 export { decide } from './project/project.decide.js';
 export { evolve, fold } from './project/project.evolve.js';
 export { toProjectView } from './project/project.view.js';
+export { projectIdOf, projectStreamId, toProjectEvent } from './project/project-stream.js';
 export type { ProjectView, QuotationView } from './project/project.view.js';
 
 // The decider as one value, for the generic load → decide → append command path.

@@ -1,7 +1,7 @@
+import { projectStreamId } from '#domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { EventStore } from '#event-store';
 import { ProblemException } from '#http-problems';
-import { projectStreamId } from '../projects/project-stream.js';
 
 // The event store is the authority on whether a project exists (read models may lag behind it).
 @Injectable()

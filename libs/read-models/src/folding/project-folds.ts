@@ -1,7 +1,7 @@
 import { evolve, fold, initialState, type ProjectEvent, type ProjectState } from '#domain';
 import type { EventStore, RecordedEvent } from '#event-store';
 import { FoldCache } from './fold-cache.js';
-import { projectIdOf, toProjectEvent } from './project-stream.js';
+import { projectIdOf, toProjectEvent } from '#domain';
 
 // One event of a project stream with the project's state just before and just after it.
 export type FoldStep = {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import { EVENT_SCHEMA_VERSIONS, decide, fold, type ProjectCommand, type ProjectEvent, type Stage } from '#domain';
+import { EVENT_SCHEMA_VERSIONS, decide, fold, toProjectEvent, type ProjectCommand, type ProjectEvent, type Stage } from '#domain';
 import type { AppendResult, EventStore, NewEvent } from '#event-store';
 import { command, commandsInto, play } from '../../../domain/src/testing/index.js';
 
@@ -44,7 +44,7 @@ export function appendHistory(store: EventStore, projectId: string, events: read
 // Decides `next` against the stream as stored and appends what it produced (like the API does).
 export async function runCommand(store: EventStore, projectId: string, next: ProjectCommand, meta: EventMeta = {}): Promise<AppendResult> {
   const stored = await store.readStream(projectStream(projectId));
-  const state = fold(stored.map((event) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }) as ProjectEvent));
+  const state = fold(stored.map(toProjectEvent));
   const events = decide(next, state);
   return store.append(projectStream(projectId), toNewEvents(events, { actor: next.metadata.actor, ...meta }), stored.at(-1)?.version ?? 'no_stream');
 }

@@ -47,12 +47,6 @@ export const FACT_COLUMNS: readonly FactColumn[] = [
   col('deal_currency', 'text', 'dealCurrency'),
 ];
 
-export function columnValue(column: FactColumn, fact: WinLossFact): unknown {
-  if ('stage' in column) return fact.stageDays[column.stage];
-  const value = fact[column.field];
-  return column.type === 'jsonb' ? JSON.stringify(value) : value;
-}
-
 // node-postgres gives numeric as string, text[] as string[] and timestamptz as Date.
 export function factFromRow(row: Record<string, unknown>): WinLossFact {
   const fact: Record<string, unknown> = { stageDays: noStageDays() };

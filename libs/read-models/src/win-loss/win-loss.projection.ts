@@ -1,6 +1,5 @@
 import type { PoolClient } from 'pg';
-import { isProjectEventType } from '#domain';
-import type { ProjectEvent } from '#domain';
+import { isProjectEventType, projectIdOf, toProjectEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '../projection.js';
 import { FactCache } from './win-loss-fact.cache.js';
@@ -13,16 +12,14 @@ import type { Contribution } from './win-loss-rollup.js';
 import { addToRollup } from './win-loss-rollup.store.js';
 import { createWinLossTables } from './win-loss.tables.js';
 
-const PROJECT_STREAM_PREFIX = 'project-';
-
 // A project's share of a batch: the stream versions it spans, and the events that change its fact.
 type ProjectSlice = { firstVersion: number; lastVersion: number; events: RecordedEvent[] };
 
 function byProject(events: readonly RecordedEvent[]): Map<string, ProjectSlice> {
   const slices = new Map<string, ProjectSlice>();
   for (const event of events) {
-    if (!event.streamId.startsWith(PROJECT_STREAM_PREFIX) || !isProjectEventType(event.type)) continue;
-    const projectId = event.streamId.slice(PROJECT_STREAM_PREFIX.length);
+    const projectId = projectIdOf(event.streamId);
+    if (projectId === null || !isProjectEventType(event.type)) continue;
     let slice = slices.get(projectId);
     if (!slice) slices.set(projectId, (slice = { firstVersion: event.version, lastVersion: event.version, events: [] }));
     slice.lastVersion = event.version;
@@ -30,8 +27,6 @@ function byProject(events: readonly RecordedEvent[]): Map<string, ProjectSlice> 
   }
   return slices;
 }
-
-const asDomainEvent = (event: RecordedEvent) => ({ type: event.type, schemaVersion: event.schemaVersion, data: event.data }) as ProjectEvent;
 
 export type WinLossProjectionOptions = { cacheSize?: number };
 
@@ -61,7 +56,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
       const signature = rollupSignature(start);
       const takenBack = contributions(start);
       let fact = start;
-      for (const event of slice.events) fact = evolveFact(fact, projectId, asDomainEvent(event), event.version);
+      for (const event of slice.events) fact = evolveFact(fact, projectId, toProjectEvent(event), event.version);
       if (fact === null) continue;
       if (fact.lastVersion > versionBefore) changed.push({ fact: withDerivedFigures(fact), takenBack, signature });
       if (fact.lastVersion <= slice.lastVersion) cache.put(schema, projectId, slice.lastVersion, fact);

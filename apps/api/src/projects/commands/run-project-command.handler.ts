@@ -1,8 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { EVENT_SCHEMA_VERSIONS, decide, evolve, fold, type ProjectEvent, type ProjectState } from '#domain';
-import { EventStore, VersionConflictError, type NewEvent, type RecordedEvent } from '#event-store';
-import { projectStreamId } from '../project-stream.js';
+import { EVENT_SCHEMA_VERSIONS, decide, evolve, fold, projectStreamId, toProjectEvent, type ProjectEvent, type ProjectState } from '#domain';
+import { EventStore, VersionConflictError, type NewEvent } from '#event-store';
 import { eventIdFor } from './event-ids.js';
 import { RunProjectCommand, type ProjectCommandResult } from './run-project-command.command.js';
 
@@ -19,7 +18,7 @@ export class RunProjectCommandHandler implements ICommandHandler<RunProjectComma
     for (let attempt = 1; ; attempt += 1) {
       const history = await this.store.readStream(streamId);
       const version = history.at(-1)?.version ?? 0;
-      const state = fold(history.map(toDomainEvent));
+      const state = fold(history.map(toProjectEvent));
       const earlier = context.eventIdSeed === null ? undefined : history.find((e) => e.eventId === eventIdFor(context.eventIdSeed, 0));
       if (earlier) return { projectId, state, version, position: earlier.globalPosition };
       if (context.expectedVersion !== null && context.expectedVersion !== version) {
@@ -37,10 +36,6 @@ export class RunProjectCommandHandler implements ICommandHandler<RunProjectComma
       }
     }
   }
-}
-
-export function toDomainEvent(event: Pick<RecordedEvent, 'type' | 'schemaVersion' | 'data'>): ProjectEvent {
-  return { type: event.type, schemaVersion: event.schemaVersion, data: event.data } as ProjectEvent;
 }
 
 function toNewEvent(event: ProjectEvent, eventId: string, metadata: { now: string; actor: string }, correlationId: string): NewEvent {

@@ -1,10 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { fold } from '#domain';
+import { fold, projectStreamId, toProjectEvent } from '#domain';
 import { EventStore } from '#event-store';
 import { ProblemException } from '#http-problems';
-import { toDomainEvent } from '../commands/run-project-command.handler.js';
-import { projectStreamId } from '../project-stream.js';
 import { GetProjectQuery, type ProjectSnapshot } from './get-project.query.js';
 
 @QueryHandler(GetProjectQuery)
@@ -23,6 +21,6 @@ export class GetProjectHandler implements IQueryHandler<GetProjectQuery, Project
         : new ProblemException(404, 'PROJECT_NOT_FOUND', 'Not found', `No project ${projectId}`);
     }
     const last = events.at(-1)!;
-    return { state: fold(events.map(toDomainEvent)), version: last.version, recordedAt: last.recordedAt };
+    return { state: fold(events.map(toProjectEvent)), version: last.version, recordedAt: last.recordedAt };
   }
 }

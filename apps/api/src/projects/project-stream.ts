@@ -1,1 +1,0 @@
-export const projectStreamId = (projectId: string): string => `project-${projectId}`;
