@@ -46,14 +46,19 @@ function serialiseObject(record: Record<string, unknown>): string {
 // What the chain covers: everything the writer chose. Positions and recorded-at are assigned
 // by the store; the chain itself fixes the order (each hash covers the one before it).
 export function canonicalEvent(streamId: string, event: NewEvent): string {
-  return canonicalJson({
-    streamId,
-    eventId: event.eventId,
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data,
-    metadata: event.metadata,
-  });
+  return canonicalEventParts(streamId, event).canonical;
+}
+
+// The canonical serialisation with its data and metadata members on their own: the PostgreSQL
+// store sends those as the jsonb columns (they are the same JSON, so nothing is serialised twice).
+// Equal to canonicalJson of { streamId, eventId, type, schemaVersion, data, metadata }, keys sorted.
+export function canonicalEventParts(streamId: string, event: NewEvent): { canonical: string; data: string; metadata: string } {
+  const data = canonicalJson(event.data);
+  const metadata = canonicalJson(event.metadata);
+  const canonical =
+    `{"data":${data},"eventId":${JSON.stringify(event.eventId)},"metadata":${metadata},` +
+    `"schemaVersion":${canonicalJson(event.schemaVersion)},"streamId":${JSON.stringify(streamId)},"type":${JSON.stringify(event.type)}}`;
+  return { canonical, data, metadata };
 }
 
 // hash_n = sha256(hash_{n-1} || canonical_n), with an empty hash before the first event.

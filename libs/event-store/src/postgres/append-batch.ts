@@ -1,10 +1,11 @@
-import { canonicalEvent } from '../hash-chain.js';
+import { canonicalEventParts } from '../hash-chain.js';
 import type { AppendResult, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { formatCheckpoint } from './log-checkpoint.js';
 
-// What the client sends: each event, normalised, and its canonical serialisation. The database
-// hashes the canonical text; append_events also derives the stored columns from it.
-export type AppendBatch = { streamId: string; eventIds: string[]; events: NewEvent[]; canonicals: string[] };
+// What the client sends: each event, normalised, and its canonical serialisation, with the
+// canonical JSON of its data and metadata (the single-event statements store those; append_events
+// derives every stored column from the canonical text).
+export type AppendBatch = { streamId: string; eventIds: string[]; events: NewEvent[]; canonicals: string[]; data: string[]; metadata: string[] };
 
 // A row of APPENDED_COLUMNS (rowMode 'array').
 export type AppendedRow = [globalPosition: number, version: number, recordedAt: string, hash: string, transactionId: string];
@@ -14,7 +15,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 export function prepareBatch(streamId: string, events: NewEvent[]): AppendBatch {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('stream id must be a non-empty string');
   if (events.length === 0) throw new TypeError(`stream ${streamId}: append needs at least one event`);
-  const batch: AppendBatch = { streamId, eventIds: [], events: [], canonicals: [] };
+  const batch: AppendBatch = { streamId, eventIds: [], events: [], canonicals: [], data: [], metadata: [] };
   const seen = new Set<string>();
   for (const event of events) {
     assertShape(event);
@@ -24,7 +25,10 @@ export function prepareBatch(streamId: string, events: NewEvent[]): AppendBatch 
     seen.add(normalised.eventId);
     batch.eventIds.push(normalised.eventId);
     batch.events.push(normalised);
-    batch.canonicals.push(canonicalEvent(streamId, normalised));
+    const parts = canonicalEventParts(streamId, normalised);
+    batch.canonicals.push(parts.canonical);
+    batch.data.push(parts.data);
+    batch.metadata.push(parts.metadata);
   }
   return batch;
 }

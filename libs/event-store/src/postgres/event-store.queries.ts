@@ -22,7 +22,7 @@ export const APPEND_EVENTS = {
   text: `select ${APPENDED_COLUMNS} from append_events($1::text, $2::text, $3::integer, $4::text[])`,
 };
 
-// The hot path, one event at an exact expected version (0: no stream yet), as one plain INSERT:
+// One event at an exact expected version whose event this process has not seen, as one plain INSERT:
 // a plpgsql call costs more than the insert itself. The row at the expected version gives the
 // previous hash and recorded-at. None there (the stream is shorter) inserts nothing; a stream
 // already longer fails on events_stream_version_key. Stores exactly what append_events would.
@@ -40,6 +40,41 @@ export const APPEND_ONE_AT_VERSION = {
            left join events previous on previous.stream_id = $1::text and previous.version = $2::integer
           where (previous.version is null) = ($2::integer = 0)
          returning ${APPENDED_COLUMNS}`,
+};
+
+// The hot path when the previous event is known (StreamTips, or version 0: none): one plain
+// INSERT, no read. The caller chains the hash from the known one; the unique (stream_id, version)
+// key alone decides between concurrent writers, as on every path.
+export const APPEND_ONE_AFTER_TIP = {
+  name: 'event_store_append_one_after_tip',
+  rowMode: 'array' as const,
+  text: `insert into events (
+           stream_id, version, event_id, type, schema_version, data, metadata,
+           actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
+         values ($1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
+                 $8::text, $9::text, $10::text, $11::timestamptz,
+                 greatest(date_trunc('milliseconds', clock_timestamp()), $12::timestamptz), $13::bytea)
+         returning ${APPENDED_COLUMNS}`,
+};
+
+// Several single-event appends after known tips, to different streams, in one statement and one
+// transaction (AppendCoalescer). A row that meets any unique key is skipped rather than failing
+// the others; the caller of that row takes the ordinary path, which names the conflict.
+export const APPEND_MANY_AFTER_TIPS = {
+  name: 'event_store_append_many_after_tips',
+  rowMode: 'array' as const,
+  text: `insert into events (
+           stream_id, version, event_id, type, schema_version, data, metadata,
+           actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
+         select r.stream_id, r.previous_version + 1, r.event_id, r.type, r.schema_version, r.data, r.metadata,
+                r.actor, r.correlation_id, r.causation_id, r.occurred_at,
+                greatest(date_trunc('milliseconds', clock_timestamp()), r.previous_recorded_at), r.hash
+           from unnest($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[],
+                       $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::bytea[])
+                as r(stream_id, previous_version, event_id, type, schema_version, data, metadata,
+                     actor, correlation_id, causation_id, occurred_at, previous_recorded_at, hash)
+         on conflict do nothing
+         returning stream_id, ${APPENDED_COLUMNS}`,
 };
 
 export const READ_STREAM = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#testing';
+import { VersionConflictError } from '../errors.js';
 import { canonicalEvent, chainHash } from '../hash-chain.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { newEvent, newStreamId } from '../testing/event-fixtures.js';
@@ -58,16 +59,20 @@ describe('PostgresEventStore on PostgreSQL', () => {
 
   it('stores the same whether an append takes the single-event statement or append_events', async () => {
     const streamId = newStreamId();
-    const events = Array.from({ length: 6 }, (_, i) =>
+    const events = Array.from({ length: 7 }, (_, i) =>
       newEvent(`E${i}`, { i, when: new Date(Date.UTC(2026, 0, i + 1)), nested: { b: [i], a: 'é' } }, {
         metadata: { actor: `user:${i}`, correlationId: `corr-${i}`, causationId: i % 2 ? `cause-${i}` : null, occurredAt: `2026-03-0${i + 1}T10:00:00.000Z` },
       }),
     );
-    await store.append(streamId, [events[0]], 'no_stream'); // single-event statement
+    // A store that has not seen the stream reads the previous row in the INSERT; one that has
+    // chains from the tip it knows.
+    const stranger = () => new PostgresEventStore(db.pool, { notifyChannel });
+    await store.append(streamId, [events[0]], 'no_stream'); // single event after no tip
     await store.append(streamId, [events[1]], 'any'); // append_events
-    await store.append(streamId, [events[2]], 2); // single-event statement
+    await stranger().append(streamId, [events[2]], 2); // single event, previous row read
     await store.append(streamId, [events[3]], 'stream_exists'); // append_events
-    await store.append(streamId, events.slice(4), 4); // append_events
+    await store.append(streamId, [events[4]], 4); // single event after the known tip
+    await store.append(streamId, events.slice(5), 5); // append_events
 
     const { rows } = await db.pool.query(
       `select version, event_id, type, schema_version, data, metadata, actor, correlation_id, causation_id, occurred_at, recorded_at
@@ -89,24 +94,45 @@ describe('PostgresEventStore on PostgreSQL', () => {
         recorded_at: expect.any(Date),
       })),
     );
-    expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 6 });
+    expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 7 });
   });
 
   it('stores the metadata columns and a recorded-at that never goes back within a stream', async () => {
     const streamId = newStreamId();
     const event = newEvent('A', {}, { metadata: { actor: 'user:carol', correlationId: 'corr-1', causationId: 'cause-1', occurredAt: '2026-03-01T10:00:00.000Z' } });
     await store.append(streamId, [event], 'no_stream');
-    // Push the last recorded-at into the future: the next append must not record an earlier time.
+    // Push the last recorded-at into the future (a clock that went back): later appends must not
+    // record an earlier time, whether they read the previous row or chain from a tip read before.
     await db.pool.query(`update events set recorded_at = now() + interval '1 hour' where stream_id = $1`, [streamId]);
-    await store.append(streamId, [newEvent()], 1); // single-event statement
+    await new PostgresEventStore(db.pool, { notifyChannel }).append(streamId, [newEvent()], 1); // previous row read
+    await store.readStream(streamId); // learns the tip at version 2
+    await store.append(streamId, [newEvent()], 2); // chains from the tip
     await store.append(streamId, [newEvent()], 'any'); // append_events
     const { rows } = await db.pool.query(
       `select actor, correlation_id, causation_id, occurred_at, recorded_at from events where stream_id = $1 order by version`,
       [streamId],
     );
     expect(rows[0]).toMatchObject({ actor: 'user:carol', correlation_id: 'corr-1', causation_id: 'cause-1', occurred_at: new Date('2026-03-01T10:00:00.000Z') });
-    expect(rows[1].recorded_at.getTime()).toBe(rows[0].recorded_at.getTime());
-    expect(rows[2].recorded_at.getTime()).toBe(rows[0].recorded_at.getTime());
+    for (const row of rows.slice(1)) expect(row.recorded_at.getTime()).toBe(rows[0].recorded_at.getTime());
+    expect(rows).toHaveLength(4);
+    expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 4 });
+  });
+
+  it('lets a writer whose known tip went stale lose to the unique key, and keeps the chain whole', async () => {
+    const streamId = newStreamId();
+    const other = new PostgresEventStore(db.pool, { notifyChannel }); // another process
+    await store.append(streamId, [newEvent()], 'no_stream');
+    await other.readStream(streamId); // both know the tip at version 1
+    await other.append(streamId, [newEvent()], 1);
+    await other.append(streamId, [newEvent()], 2);
+
+    const stale = await store.append(streamId, [newEvent()], 1).catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(VersionConflictError);
+    expect(stale).toMatchObject({ expected: 1, actual: 3 });
+    await store.readStream(streamId);
+    await store.append(streamId, [newEvent()], 3);
+    expect(await other.append(streamId, [newEvent()], 4)).toMatchObject({ lastVersion: 5 }); // previous row read
+    expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 5 });
   });
 
   it('names a version gap as the place the chain breaks', async () => {

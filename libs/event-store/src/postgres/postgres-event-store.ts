@@ -13,14 +13,20 @@ import {
 } from '../event-store.port.js';
 import { canonicalEvent, chainHash } from '../hash-chain.js';
 import { appendedResult, assertExpectedVersion, prepareBatch } from './append-batch.js';
+import { AppendCoalescer } from './append-coalescer.js';
 import { AppendNotifier } from './append-notifier.js';
 import { findReplay } from './append-replay.js';
 import { writeBatch } from './append-write.js';
 import { toRecordedEvent, type EventRow } from './event-row.mapper.js';
 import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_STREAM } from './event-store.queries.js';
+import { StreamTips } from './stream-tips.js';
 import { START_OF_LOG, compareLogPositions, formatCheckpoint, parseCheckpoint } from './log-checkpoint.js';
 
-export type PostgresEventStoreOptions = { notifyChannel?: string };
+export type PostgresEventStoreOptions = {
+  notifyChannel?: string;
+  // Statements the hot path keeps in flight at once; appends arriving meanwhile share the next one.
+  maxConcurrentAppends?: number;
+};
 
 const DEFAULT_NOTIFY_CHANNEL = 'bidledger_events_appended';
 const MAX_VERSION = 2_147_483_647;
@@ -29,6 +35,8 @@ const MAX_APPEND_ATTEMPTS = 100;
 
 export class PostgresEventStore extends EventStore {
   private readonly notifier: AppendNotifier;
+  private readonly tips = new StreamTips();
+  private readonly coalescer: AppendCoalescer;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -36,16 +44,19 @@ export class PostgresEventStore extends EventStore {
   ) {
     super();
     this.notifier = new AppendNotifier(pool, options.notifyChannel ?? DEFAULT_NOTIFY_CHANNEL);
+    this.coalescer = new AppendCoalescer(pool, options.maxConcurrentAppends);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     assertExpectedVersion(expected);
     const batch = prepareBatch(streamId, events);
     for (let attempt = 1; ; attempt++) {
-      const { rows, conflict } = await writeBatch(this.pool, batch, expected);
+      const { rows, conflict } = await writeBatch(this.pool, this.tips, this.coalescer, batch, expected);
       if (rows) {
         this.notifier.appended();
-        return appendedResult(batch, rows);
+        const result = appendedResult(batch, rows);
+        this.learnTip(result.events);
+        return result;
       }
       // Idempotency is checked here, on the conflict path only: a retry always conflicts.
       const replay = await findReplay(this.pool, batch);
@@ -61,7 +72,9 @@ export class PostgresEventStore extends EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const values = [streamId, options.fromVersion ?? 1, options.toVersion ?? MAX_VERSION, options.toRecordedAt ?? null];
     const { rows } = await this.pool.query<EventRow>({ ...READ_STREAM, values });
-    return rows.map(toRecordedEvent);
+    const events = rows.map(toRecordedEvent);
+    this.learnTip(events);
+    return events;
   }
 
   async readAll(after: LogCheckpoint | null, limit: number): Promise<ReadAllResult> {
@@ -109,6 +122,12 @@ export class PostgresEventStore extends EventStore {
   // Ends the LISTEN connection; the pool belongs to whoever passed it in.
   async close(): Promise<void> {
     await this.notifier.close();
+  }
+
+  // Writers read a stream before appending to it: the append then chains from what they read.
+  private learnTip(events: RecordedEvent[]): void {
+    const last = events.at(-1);
+    if (last) this.tips.learn(last.streamId, { version: last.version, hash: last.hash, recordedAt: last.recordedAt });
   }
 
   private async currentVersion(streamId: string): Promise<number> {

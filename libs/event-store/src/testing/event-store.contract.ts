@@ -130,6 +130,7 @@ export function eventStoreContract(name: string, setup: () => Promise<ContractSu
         expect((error as VersionConflictError).actual).toBe(1 + size);
       }
       expect(await versionsOf(streamId)).toEqual(Array.from({ length: 1 + size }, (_, i) => i + 1));
+      expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 1 + size });
     });
 
     it('lets 20 concurrent appends expecting any all land, one after another, without a gap', async () => {

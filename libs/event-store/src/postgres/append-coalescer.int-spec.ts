@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { VersionConflictError } from '../errors.js';
+import { newEvent, newStreamId } from '../testing/event-fixtures.js';
+import { PostgresEventStore } from './postgres-event-store.js';
+import { openTransaction } from './testing/raw-append.js';
+
+// The hot path's group commit (append-coalescer.ts), tried against what could break it.
+describe('PostgresEventStore: appends that share a transaction', () => {
+  let db: TestDatabase;
+  const stores: PostgresEventStore[] = [];
+  const newStore = (maxConcurrentAppends?: number) => {
+    const store = new PostgresEventStore(db.pool, { notifyChannel: `events_${randomUUID().replaceAll('-', '')}`, maxConcurrentAppends });
+    stores.push(store);
+    return store;
+  };
+  const streamsAt1 = async (store: PostgresEventStore, count: number) => {
+    const streams = Array.from({ length: count }, () => newStreamId());
+    await Promise.all(streams.map((streamId) => store.append(streamId, [newEvent()], 'no_stream')));
+    return streams;
+  };
+  const eventCount = async (streams: string[]) =>
+    Number((await db.pool.query('select count(*) from events where stream_id = any($1)', [streams])).rows[0].count);
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ poolSize: 20 });
+  });
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    await db?.drop();
+  });
+
+  it('writes appends arriving together in fewer transactions, each result exactly what is stored', async () => {
+    const store = newStore();
+    const streams = await streamsAt1(store, 60);
+    const results = await Promise.all(streams.map((streamId, i) => store.append(streamId, [newEvent('E', { i })], 1)));
+
+    const { rows } = await db.pool.query<{ stream_id: string; global_position: string; transaction_id: string }>(
+      'select stream_id, global_position, transaction_id from events where stream_id = any($1) and version = 2',
+      [streams],
+    );
+    expect(rows).toHaveLength(60);
+    expect(new Set(rows.map((row) => row.transaction_id)).size).toBeLessThan(20);
+    for (const [index, result] of results.entries()) {
+      expect(result).toMatchObject({ streamId: streams[index], firstVersion: 2, lastVersion: 2, replayed: false });
+      expect(result.events).toEqual((await store.readStream(streams[index])).slice(1));
+      expect(await store.verifyStream(streams[index])).toEqual({ ok: true, streamId: streams[index], version: 2 });
+    }
+  });
+
+  it('lets one append of a batch fail on data PostgreSQL refuses while the others land', async () => {
+    const store = newStore(1);
+    const streams = await streamsAt1(store, 6);
+    const [first, bad, ...good] = streams;
+    const outcomes = await Promise.allSettled([
+      store.append(first, [newEvent()], 1), // leaves alone; the rest wait and leave together
+      store.append(bad, [newEvent('E', { text: 'nul \u0000 is not allowed in jsonb' })], 1),
+      ...good.map((streamId) => store.append(streamId, [newEvent()], 1)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ code: '22P05' }) });
+    expect(await eventCount(streams)).toBe(6 + 5);
+  });
+
+  it('answers an idempotent retry that shares a batch with the original result', async () => {
+    const store = newStore(1);
+    const streams = await streamsAt1(store, 4);
+    const event = newEvent();
+    // The original append came from another process, after this one had read the stream: the
+    // retry here chains from the tip at version 1 and so goes through the batch.
+    const original = await newStore().append(streams[0], [event], 1);
+    const [, retried, ...others] = await Promise.all([
+      store.append(streams[1], [newEvent()], 1), // occupies the lane
+      store.append(streams[0], [event], 1),
+      store.append(streams[2], [newEvent()], 1),
+      store.append(streams[3], [newEvent()], 1),
+    ]);
+    expect(retried).toEqual({ ...original, replayed: true });
+    expect(others.map((result) => result.lastVersion)).toEqual([2, 2]);
+    expect(await eventCount(streams)).toBe(4 + 1 + 3);
+  });
+
+  it('survives its connection being dropped while the batch waits behind slow writers, writing each event once', async () => {
+    const store = newStore(1);
+    const [w, x, ...ys] = await streamsAt1(store, 6);
+    // Two slow writers hold version 2 of w and x, uncommitted.
+    const holdW = await openTransaction(db.url);
+    const holdX = await openTransaction(db.url);
+    await holdW.append(w, [newEvent()]);
+    await holdX.append(x, [newEvent()]);
+
+    const appendW = store.append(w, [newEvent()], 1).catch((error: unknown) => error); // takes the lane, waits on holdW
+    await waitForBlocked(db, 1);
+    const appendX = store.append(x, [newEvent()], 1); // these wait for the lane, then leave together
+    const appendYs = ys.map((y) => store.append(y, [newEvent()], 1));
+    await holdW.commit(); // the slow writer commits last: w's append has lost
+    expect(await appendW).toBeInstanceOf(VersionConflictError);
+    expect(await appendW).toMatchObject({ expected: 1, actual: 2 });
+
+    await waitForBlocked(db, 1); // the batch of x and the ys now waits on holdX
+    const killed = await db.pool.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query like '%unnest%'`,
+    );
+    expect(killed.rowCount).toBe(1);
+
+    // Retried one by one: the ys land; x waits on holdX again, and wins once it rolls back.
+    const ysLanded = await Promise.all(appendYs);
+    expect(ysLanded.map((result) => result.lastVersion)).toEqual([2, 2, 2, 2]);
+    await holdX.rollback();
+    expect(await appendX).toMatchObject({ lastVersion: 2, replayed: false });
+
+    for (const streamId of [w, x, ...ys]) {
+      const events = await store.readStream(streamId);
+      expect(events.map((event) => event.version)).toEqual([1, 2]);
+      expect(await store.verifyStream(streamId)).toMatchObject({ ok: true });
+    }
+  });
+});
+
+// Until `count` appends of this database wait on a row lock.
+async function waitForBlocked(db: TestDatabase, count: number): Promise<void> {
+  for (const deadline = Date.now() + 10_000; ; await new Promise((resolve) => setTimeout(resolve, 10))) {
+    const { rows } = await db.pool.query(
+      `select count(*)::int as n from pg_stat_activity
+        where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into events%'`,
+    );
+    if (rows[0].n === count) return;
+    if (Date.now() > deadline) throw new Error(`expected ${count} blocked appends, saw ${rows[0].n}`);
+  }
+}
