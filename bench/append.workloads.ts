@@ -54,15 +54,24 @@ const newEvent = (n: number): NewEvent => ({
 });
 
 // (b) One event per append with the exact expected version; each caller owns its streams.
-export function appender(store: EventStore) {
+export function appender(store: EventStore, prefix = 'quotation') {
   const versions = new Map<string, number>();
   return (durationMs: number) =>
     throughput(durationMs, async (caller, n) => {
-      const streamId = `quotation-${caller + CONCURRENCY * (n % (STREAMS / CONCURRENCY))}`;
+      const streamId = `${prefix}-${caller + CONCURRENCY * (n % (STREAMS / CONCURRENCY))}`;
       const version = versions.get(streamId) ?? 0;
       const result = await store.append(streamId, [newEvent(n)], version);
       versions.set(streamId, result.lastVersion);
     });
+}
+
+// Events per transaction among a prefix's streams: how much the group commit shared.
+export async function eventsPerTransaction(pool: pg.Pool, prefix: string): Promise<number> {
+  const { rows } = await pool.query<{ ratio: number }>(
+    `select count(*)::float8 / greatest(count(distinct transaction_id), 1) as ratio from events where stream_id like $1 || '-%'`,
+    [prefix],
+  );
+  return rows[0].ratio;
 }
 
 // (c) Load and fold a 1,000-event stream; median of `runs` in ms.
