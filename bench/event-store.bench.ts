@@ -4,8 +4,8 @@ import { CONCURRENCY, CREATE_RAW_TABLE, STREAMS, appender, eventsPerTransaction,
 
 // Append throughput against a raw single-row INSERT per transaction, and the cost of replaying
 // a stream. The machine is noisy: (a) and (b) alternate over several rounds and medians count.
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 4_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 3_000);
 const WARM_UP_MS = 1_000;
 
 const db = await createBenchDatabase(CONCURRENCY);
