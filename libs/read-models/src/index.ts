@@ -8,7 +8,7 @@ export { inTransaction } from './generations/transaction.js';
 export { ProjectorRunner, type ProjectorRunnerOptions, type ProjectorStatus } from './runner/projector-runner.js';
 export { projectionLag, type ProjectionLag } from './runner/projection-lag.js';
 export { waitForPosition, type PositionWait } from './runner/read-position.js';
-export { rebuildReadModels, type RebuildOptions, type RebuildResult } from './rebuild/rebuild-read-models.js';
+export { rebuildReadModels, type RebuildOptions, type RebuildPhases, type RebuildResult } from './rebuild/rebuild-read-models.js';
 export { dropGeneration, dropRetired } from './rebuild/drop-generations.js';
 export { auditChanges } from './audit-trail/audit-changes.js';
 export { auditSummary } from './audit-trail/audit-summary.js';

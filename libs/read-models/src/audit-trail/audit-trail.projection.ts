@@ -1,5 +1,6 @@
 import type { FoldStep, ProjectFolds } from '../folding/project-folds.js';
 import { quoteIdent, type Projection } from '../projection.js';
+import { copyIn, copyText } from '../rebuild/copy-in.js';
 import { auditChanges } from './audit-changes.js';
 import { auditSummary } from './audit-summary.js';
 import { createAuditTrailTables } from './audit-trail.tables.js';
@@ -40,6 +41,23 @@ function rowsOf(steps: readonly FoldStep[]) {
   }));
 }
 
+// A rebuild's bulk load: COPY in text format, and the primary key built once at the end (a
+// sort) rather than maintained row by row. The same rows as `apply` writes.
+const COPY_COLUMNS = 'project_id, version, global_position, event_id, event_type, recorded_at, occurred_at, actor, request_id, summary, changes';
+const copyAuditRows = (schema: string) => `copy ${quoteIdent(schema)}.audit_trail (${COPY_COLUMNS}) from stdin`;
+const PRIMARY_KEY = 'audit_trail_pkey'; // the name `primary key` in createAuditTrailTables gets
+
+function copyDocument(steps: readonly FoldStep[]): string {
+  let document = '';
+  for (const { event, projectEvent, projectId, before, after } of steps) {
+    const { metadata } = event;
+    document += `${projectId}\t${event.version}\t${event.globalPosition}\t${copyText(event.eventId)}\t${copyText(event.type)}\t${copyText(event.recordedAt)}\t${
+      copyText(metadata.occurredAt)}\t${copyText(metadata.actor)}\t${copyText(metadata.correlationId)}\t${copyText(auditSummary(projectEvent, before, after))}\t${
+      copyText(JSON.stringify(auditChanges(before, after, projectEvent)))}\n`;
+  }
+  return document;
+}
+
 export function auditTrailProjection(folds: ProjectFolds): Projection {
   return {
     name: 'audit-trail',
@@ -57,6 +75,29 @@ export function auditTrailProjection(folds: ProjectFolds): Projection {
       }
       const failure = (await Promise.all(inserts)).find((outcome) => outcome !== null);
       if (failure) throw failure.error;
+    },
+    bulk: {
+      async begin(tx, schema) {
+        await tx.query(`alter table ${quoteIdent(schema)}.audit_trail drop constraint ${quoteIdent(PRIMARY_KEY)}`);
+      },
+      async write(events, { tx, schema }) {
+        const { steps } = await folds.forBatch(events);
+        const copies: Promise<{ error: unknown } | null>[] = [];
+        for (let start = 0; start < steps.length; start += CHUNK) {
+          if (start > 0) await nextTurn(); // lets the previous chunk's COPY go out first
+          const document = copyDocument(steps.slice(start, start + CHUNK));
+          copies.push(copyIn(tx, copyAuditRows(schema), document).then(() => null, (error: unknown) => ({ error })));
+        }
+        const done = Promise.all(copies).then((outcomes) => {
+          const failure = outcomes.find((outcome) => outcome !== null);
+          if (failure) throw failure.error;
+        });
+        return { done };
+      },
+      async end(tx, schema) {
+        await tx.query(`set local maintenance_work_mem = '256MB'`);
+        await tx.query(`alter table ${quoteIdent(schema)}.audit_trail add constraint ${quoteIdent(PRIMARY_KEY)} primary key (project_id, version)`);
+      },
     },
   };
 }

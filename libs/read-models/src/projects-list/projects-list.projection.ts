@@ -1,6 +1,7 @@
 import type { Project } from '#domain';
 import type { ProjectFolds } from '../folding/project-folds.js';
-import { quoteIdent, type Projection } from '../projection.js';
+import type { RecordedEvent } from '#event-store';
+import { quoteIdent, type Projection, type ProjectionContext } from '../projection.js';
 import { createProjectsListTables } from './projects-list.tables.js';
 
 const COLUMNS = [
@@ -54,13 +55,19 @@ function rowOf(project: Project, version: number, globalPosition: number): Recor
 }
 
 export function projectsListProjection(folds: ProjectFolds): Projection {
+  async function write(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<{ done: Promise<void> }> {
+    const { latest } = await folds.forBatch(events);
+    const rows = [...latest.values()].flatMap(({ after, event }) => (after.status === 'identified' ? [rowOf(after, event.version, event.globalPosition)] : []));
+    const done = rows.length > 0 ? tx.query(upsertProjects(schema), [JSON.stringify(rows)]).then(() => undefined) : Promise.resolve();
+    return { done };
+  }
   return {
     name: 'projects-list',
     createTables: createProjectsListTables,
-    async apply(events, { tx, schema }) {
-      const { latest } = await folds.forBatch(events);
-      const rows = [...latest.values()].flatMap(({ after, event }) => (after.status === 'identified' ? [rowOf(after, event.version, event.globalPosition)] : []));
-      if (rows.length > 0) await tx.query(upsertProjects(schema), [JSON.stringify(rows)]);
+    async apply(events, context) {
+      await (await write(events, context)).done;
     },
+    // A rebuild's bulk load: the same upsert, queued without waiting for it.
+    bulk: { write },
   };
 }

@@ -32,8 +32,13 @@ describe('rebuildReadModels', () => {
     store = new PostgresEventStore(db.pool);
     for (const [index, stage] of [...STAGES, ...STAGES].entries()) {
       const id = randomUUID();
-      await appendHistory(store, id, historyFor(id, stage, { segment: index % 2 ? 'ports' : 'hvac' }));
-      if (stage === 'negotiation') await runCommand(store, id, command(index % 2 ? 'RecordLoss' : 'WithdrawProject', {}, dayAt(40)));
+      // Text COPY's special characters (tab, newline, carriage return, backslash) in names, reasons and actors.
+      const odd = index % 3 === 0 ? { name: `Crane\tretrofit \\ "berths"\r\n3-5 #${index}` } : {};
+      await appendHistory(store, id, historyFor(id, stage, { segment: index % 2 ? 'ports' : 'hvac', ...odd }));
+      if (stage === 'negotiation') {
+        const ending = index % 2 ? command('RecordLoss', {}, dayAt(40)) : command('WithdrawProject', { reason: 'no\tcapacity\nthis year \\N' }, dayAt(40));
+        await runCommand(store, id, ending, { actor: 'erp\\sap\tbatch' });
+      }
       if (stage === 'implementation') await runCommand(store, id, command('AmendContract', {}, dayAt(40)));
     }
     // Generation 1, built incrementally with small batches by the live runner.

@@ -37,7 +37,10 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
   // Room for the open projects of a busy log: a fact takes about 1 kB; closed ones are never kept.
   const cache = new FactCache(options.cacheSize ?? 100_000);
 
-  async function apply(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<void> {
+  type Change = { fact: WinLossFact; takenBack: Contribution[]; signature: string };
+
+  // The batch folded into the facts it changes, each with what it added to the rollup before.
+  async function foldBatch(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<Change[]> {
     const slices = byProject(events);
     const known = new Map<string, WinLossFact | null>(); // null: identified in this batch, no row yet
     const toRead: string[] = [];
@@ -48,7 +51,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     }
     for (const [projectId, fact] of await loadFacts(tx, schema, toRead)) known.set(projectId, fact);
 
-    const changed: { fact: WinLossFact; takenBack: Contribution[]; signature: string }[] = [];
+    const changed: Change[] = [];
     for (const [projectId, start] of known) {
       const slice = slices.get(projectId)!;
       const versionBefore = start?.lastVersion ?? 0;
@@ -61,21 +64,44 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
       if (fact.lastVersion > versionBefore) changed.push({ fact: withDerivedFigures(fact), takenBack, signature });
       if (fact.lastVersion <= slice.lastVersion) cache.put(schema, projectId, slice.lastVersion, fact);
     }
-    const written = await saveFacts(tx, schema, changed.map(({ fact }) => fact));
-    // Only rows really written move the rollup: a row already newer (a batch applied again) does not.
+    return changed;
+  }
+
+  function rollupDelta(changes: readonly Change[]): RollupDelta {
     const delta = new RollupDelta();
-    for (const { fact, takenBack, signature } of changed) {
-      if (!written.has(fact.projectId) || rollupSignature(fact) === signature) continue;
+    for (const { fact, takenBack, signature } of changes) {
+      if (rollupSignature(fact) === signature) continue;
       delta.add(takenBack, -1);
       delta.add(contributions(fact), 1);
     }
-    await addToRollup(tx, schema, delta.changes());
+    return delta;
+  }
+
+  async function apply(events: RecordedEvent[], context: ProjectionContext): Promise<void> {
+    const changed = await foldBatch(events, context);
+    const written = await saveFacts(context.tx, context.schema, changed.map(({ fact }) => fact));
+    // Only rows really written move the rollup: a row already newer (a batch applied again) does not.
+    await addToRollup(context.tx, context.schema, rollupDelta(changed.filter(({ fact }) => written.has(fact.projectId))).changes());
+  }
+
+  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: every
+  // changed row is written (none can be newer), so the rollup's change is known before the
+  // upsert answers and both are queued at once. A row not written fails the rebuild.
+  async function write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }> {
+    const changed = await foldBatch(events, context);
+    const delta = rollupDelta(changed).changes();
+    const saved = saveFacts(context.tx, context.schema, changed.map(({ fact }) => fact)).then((written) => {
+      if (written.size !== changed.length) throw new Error(`win/loss bulk load: ${changed.length - written.size} fact rows were not written`);
+    });
+    const added = addToRollup(context.tx, context.schema, delta);
+    return { done: Promise.all([saved, added]).then(() => undefined) };
   }
 
   return {
     name: 'win_loss',
     createTables: (tx: PoolClient, schema: string) => createWinLossTables(tx, schema),
     apply,
+    bulk: { write },
   };
 }
 

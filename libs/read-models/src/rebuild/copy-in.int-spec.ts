@@ -1,0 +1,44 @@
+import { createTestDatabase, type TestDatabase } from '#testing';
+import { serialisedClient } from '../runner/serialised-client.js';
+import { copyIn, copyText } from './copy-in.js';
+
+describe('copyIn (COPY FROM STDIN, text format)', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('escapes what the text format treats specially, and writes null as \\N', () => {
+    expect(copyText('a\tb\nc\rd\\e')).toBe('a\\tb\\nc\\rd\\\\e');
+    expect(copyText('\\N')).toBe('\\\\N');
+    expect(copyText('plain "quoted" ünïcode')).toBe('plain "quoted" ünïcode');
+    expect(copyText(null)).toBe('\\N');
+    expect(copyText(undefined)).toBe('\\N');
+    expect(copyText(42)).toBe('42');
+  });
+
+  it('copies rows that read back exactly, through a serialised client too, and reports a bad row as an error', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('create table copied (id integer primary key, label text, doc jsonb)');
+      const labels = ['tab\there', 'line\nbreak\r\n', 'back\\slash', '\\N', null, 'ünïcode ✓'];
+      const doc = { quote: 'say "hi"\\', nested: [1, null, 'x\ty'] };
+      const text = labels.map((label, id) => `${id}\t${copyText(label)}\t${copyText(JSON.stringify(doc))}\n`).join('');
+      const tx = serialisedClient(client);
+      const [copied, count] = await Promise.all([copyIn(tx, 'copy copied (id, label, doc) from stdin', text), tx.query('select count(*)::int as n from copied')]);
+      expect(copied).toBe(labels.length);
+      expect(count.rows[0].n).toBe(labels.length); // the select waited for the COPY
+      const { rows } = await client.query('select label, doc from copied order by id');
+      expect(rows).toEqual(labels.map((label) => ({ label, doc })));
+      await expect(copyIn(client, 'copy copied (id, label, doc) from stdin', '0\tduplicate\t{}\n')).rejects.toMatchObject({ code: '23505' });
+      await expect(copyIn(client, 'copy copied (id, label, doc) from stdin', '')).resolves.toBe(0);
+      expect((await client.query('select count(*)::int as n from copied')).rows[0].n).toBe(labels.length);
+    } finally {
+      client.release();
+    }
+  });
+});
