@@ -10,10 +10,13 @@ export type AppendBatch = { streamId: string; eventIds: string[]; events: NewEve
 // A row of APPENDED_COLUMNS (rowMode 'array').
 export type AppendedRow = [globalPosition: number, version: number, recordedAt: string, hash: string, transactionId: string];
 
+// A lone surrogate would be stored as U+FFFD (another stream than the caller named); NUL cannot be stored.
+const ILL_FORMED_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function prepareBatch(streamId: string, events: NewEvent[]): AppendBatch {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('stream id must be a non-empty string');
+  if (ILL_FORMED_TEXT.test(streamId)) throw new TypeError('stream id must be well-formed Unicode without NUL');
   if (events.length === 0) throw new TypeError(`stream ${streamId}: append needs at least one event`);
   const batch: AppendBatch = { streamId, eventIds: [], events: [], canonicals: [], data: [], metadata: [] };
   const seen = new Set<string>();

@@ -117,6 +117,69 @@ describe('PostgresEventStore: appends that share a transaction', () => {
       expect(await store.verifyStream(streamId)).toMatchObject({ ok: true });
     }
   });
+
+  it('never chains from a tip the database no longer holds (a failover that lost commits, a restore)', async () => {
+    const store = newStore();
+    const streamId = newStreamId();
+    await store.append(streamId, [newEvent()], 'no_stream');
+    await store.append(streamId, [newEvent()], 1); // this process now knows version 2 and its hash
+    await db.pool.query('delete from events where stream_id = $1 and version = 2', [streamId]); // lost
+
+    // A caller that remembers version 2 is told the truth, not given a gap.
+    const remembered = await store.append(streamId, [newEvent()], 2).catch((error: unknown) => error);
+    expect(remembered).toMatchObject({ expected: 2, actual: 1 });
+    // Another writer fills version 2 again; this process appends after it, chaining from the row
+    // the database now holds, and records no earlier time than it.
+    await newStore().append(streamId, [newEvent()], 1);
+    await db.pool.query(`update events set recorded_at = now() + interval '1 hour' where stream_id = $1 and version = 2`, [streamId]);
+    await store.append(streamId, [newEvent()], 2);
+    expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 3 });
+    const { rows } = await db.pool.query('select recorded_at from events where stream_id = $1 order by version', [streamId]);
+    expect(rows[2].recorded_at.getTime()).toBeGreaterThanOrEqual(rows[1].recorded_at.getTime());
+  });
+
+  it('does not hold appends to other streams behind a stream waiting on a slow writer', async () => {
+    const store = newStore();
+    const [w, y] = await streamsAt1(store, 2);
+    const holdW = await openTransaction(db.url);
+    await holdW.append(w, [newEvent()]);
+    const toW = [store.append(w, [newEvent()], 1), store.append(w, [newEvent()], 1)].map((p) => p.catch((error: unknown) => error));
+    await waitForBlocked(db, 1);
+    // Resolves while w's slow writer is still open (else this test times out).
+    expect(await store.append(y, [newEvent()], 1)).toMatchObject({ lastVersion: 2 });
+    await holdW.rollback();
+    const outcomes = await Promise.all(toW);
+    expect(outcomes.filter((outcome) => outcome instanceof VersionConflictError)).toHaveLength(1);
+    expect(await store.verifyStream(w)).toEqual({ ok: true, streamId: w, version: 2 });
+  });
+
+  it('fails loudly, never as a made-up conflict, when the log position sequence is behind', async () => {
+    const own = await createTestDatabase();
+    const store = new PostgresEventStore(own.pool, { notifyChannel: `events_${randomUUID().replaceAll('-', '')}`, maxConcurrentAppends: 1 });
+    try {
+      const streams = Array.from({ length: 4 }, () => newStreamId());
+      for (const streamId of streams) await store.append(streamId, [newEvent()], 'no_stream');
+      await own.pool.query('alter table events alter column global_position restart with 1');
+      const outcomes = await Promise.allSettled(streams.map((streamId) => store.append(streamId, [newEvent()], 1)));
+      // Each failed insert still uses up a position, so later resends may land; none is a conflict.
+      const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
+      expect(refused.length).toBeGreaterThan(0);
+      for (const outcome of refused) expect(outcome.reason).toMatchObject({ constraint: 'events_pkey' });
+      const { rows } = await own.pool.query('select count(*)::int as n from events');
+      expect(rows[0].n).toBe(4 + outcomes.length - refused.length);
+    } finally {
+      await store.close();
+      await own.drop();
+    }
+  });
+
+  it('refuses settings and stream ids it cannot honour', async () => {
+    expect(() => newStore(0)).toThrow(TypeError);
+    expect(() => newStore(Number.NaN)).toThrow(TypeError);
+    const store = newStore();
+    await expect(store.append('lone-\uD800-surrogate', [newEvent()], 'no_stream')).rejects.toThrow(TypeError);
+    await expect(store.append('nul-\u0000', [newEvent()], 'no_stream')).rejects.toThrow(TypeError);
+  });
 });
 
 // Until `count` appends of this database wait on a row lock.

@@ -4,7 +4,8 @@ import pg from 'pg';
 export type AppendConflict =
   | { kind: 'expected_version'; actual: number | null } // the stream is not as expected (actual if known)
   | { kind: 'version_taken' } // a concurrent writer committed the same version first
-  | { kind: 'event_id_taken' }; // an event id is already stored
+  | { kind: 'event_id_taken' } // an event id is already stored
+  | { kind: 'left_out' }; // the hot path left the row out (version taken or tip stale): ask the ordinary path
 
 const UNIQUE_VIOLATION = '23505';
 

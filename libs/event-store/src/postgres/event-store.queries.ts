@@ -22,7 +22,7 @@ export const APPEND_EVENTS = {
   text: `select ${APPENDED_COLUMNS} from append_events($1::text, $2::text, $3::integer, $4::text[])`,
 };
 
-// One event at an exact expected version whose event this process has not seen, as one plain INSERT:
+// One event at an exact expected version, without a tip, as one plain INSERT:
 // a plpgsql call costs more than the insert itself. The row at the expected version gives the
 // previous hash and recorded-at. None there (the stream is shorter) inserts nothing; a stream
 // already longer fails on events_stream_version_key. Stores exactly what append_events would.
@@ -42,39 +42,34 @@ export const APPEND_ONE_AT_VERSION = {
          returning ${APPENDED_COLUMNS}`,
 };
 
-// The hot path when the previous event is known (StreamTips, or version 0: none): one plain
-// INSERT, no read. The caller chains the hash from the known one; the unique (stream_id, version)
-// key alone decides between concurrent writers, as on every path.
-export const APPEND_ONE_AFTER_TIP = {
-  name: 'event_store_append_one_after_tip',
-  rowMode: 'array' as const,
-  text: `insert into events (
-           stream_id, version, event_id, type, schema_version, data, metadata,
-           actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
-         values ($1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
-                 $8::text, $9::text, $10::text, $11::timestamptz,
-                 greatest(date_trunc('milliseconds', clock_timestamp()), $12::timestamptz), $13::bytea)
-         returning ${APPENDED_COLUMNS}`,
-};
-
-// Several single-event appends after known tips, to different streams, in one statement and one
-// transaction (AppendCoalescer). A row that meets any unique key is skipped rather than failing
-// the others; the caller of that row takes the ordinary path, which names the conflict.
-export const APPEND_MANY_AFTER_TIPS = {
-  name: 'event_store_append_many_after_tips',
+// The hot path: single-event appends at a version whose event the writer has seen (StreamTips),
+// or at 0, several to different streams in one statement and one transaction (AppendCoalescer),
+// one row per stream. The caller computes each hash from the tip's hash; the tip is only a hint:
+// a row is inserted only if the stored event at its previous version still has that hash, so a
+// stale tip can never break a chain or leave a gap. A row that fails that check, or meets a
+// concurrent writer's version, is left out, not the statement; its caller then takes the ordinary
+// path (APPEND_ONE_AT_VERSION), which names the conflict. Rows go in stream order ("C" collation,
+// the same in every process), so two such statements waiting on each other's rows cannot deadlock.
+// An event id that is already stored fails the statement as a whole (no conflict target for it):
+// the coalescer then sends each append alone.
+export const APPEND_AFTER_TIPS = {
+  name: 'event_store_append_after_tips',
   rowMode: 'array' as const,
   text: `insert into events (
            stream_id, version, event_id, type, schema_version, data, metadata,
            actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
          select r.stream_id, r.previous_version + 1, r.event_id, r.type, r.schema_version, r.data, r.metadata,
                 r.actor, r.correlation_id, r.causation_id, r.occurred_at,
-                greatest(date_trunc('milliseconds', clock_timestamp()), r.previous_recorded_at), r.hash
+                greatest(date_trunc('milliseconds', clock_timestamp()), previous.recorded_at), r.hash
            from unnest($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[],
-                       $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::bytea[])
+                       $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::bytea[], $13::bytea[])
                 as r(stream_id, previous_version, event_id, type, schema_version, data, metadata,
-                     actor, correlation_id, causation_id, occurred_at, previous_recorded_at, hash)
-         on conflict do nothing
-         returning stream_id, ${APPENDED_COLUMNS}`,
+                     actor, correlation_id, causation_id, occurred_at, previous_hash, hash)
+           left join events previous on previous.stream_id = r.stream_id and previous.version = r.previous_version
+          where (r.previous_version = 0 and r.previous_hash is null) or previous.hash = r.previous_hash
+          order by r.stream_id collate "C"
+         on conflict (stream_id, version) do nothing
+         returning event_id, ${APPENDED_COLUMNS}`,
 };
 
 export const READ_STREAM = {

@@ -44,19 +44,26 @@ export class PostgresEventStore extends EventStore {
   ) {
     super();
     this.notifier = new AppendNotifier(pool, options.notifyChannel ?? DEFAULT_NOTIFY_CHANNEL);
-    this.coalescer = new AppendCoalescer(pool, options.maxConcurrentAppends);
+    this.coalescer = new AppendCoalescer(pool, options.maxConcurrentAppends ?? 2);
   }
 
   async append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult> {
     assertExpectedVersion(expected);
     const batch = prepareBatch(streamId, events);
+    let tips: StreamTips | null = this.tips;
     for (let attempt = 1; ; attempt++) {
-      const { rows, conflict } = await writeBatch(this.pool, this.tips, this.coalescer, batch, expected);
+      const { rows, conflict } = await writeBatch(this.pool, tips, this.coalescer, batch, expected);
       if (rows) {
         this.notifier.appended();
         const result = appendedResult(batch, rows);
         this.learnTip(result.events);
         return result;
+      }
+      if (conflict.kind === 'left_out') {
+        // The hot path does not say why; the ordinary path, which reads the stream, will.
+        this.tips.forget(streamId);
+        tips = null;
+        continue;
       }
       // Idempotency is checked here, on the conflict path only: a retry always conflicts.
       const replay = await findReplay(this.pool, batch);
@@ -127,7 +134,7 @@ export class PostgresEventStore extends EventStore {
   // Writers read a stream before appending to it: the append then chains from what they read.
   private learnTip(events: RecordedEvent[]): void {
     const last = events.at(-1);
-    if (last) this.tips.learn(last.streamId, { version: last.version, hash: last.hash, recordedAt: last.recordedAt });
+    if (last) this.tips.learn(last.streamId, { version: last.version, hash: last.hash });
   }
 
   private async currentVersion(streamId: string): Promise<number> {

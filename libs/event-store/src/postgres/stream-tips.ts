@@ -1,15 +1,14 @@
-// The last event this process has seen of each recently used stream: its version, hash and
-// recorded-at. An append at exactly that version chains from it without reading the previous
-// row back (that read cost about a fifth of the append's throughput).
+// The last event this process has seen of each recently used stream: its version and hash. An
+// append at exactly that version computes its hash from it, so the INSERT neither sends the
+// canonical text nor hashes in SQL, and can share a statement with other appends
+// (append-coalescer.ts).
 //
-// Why a cached tip can be trusted: stored events are never updated or deleted, so "version N of
-// stream S has hash H" stays true once it was read from, or committed to, the database. The
-// cache only ever learns such facts; it is never asked what the stream's *last* version is (the
-// unique (stream_id, version) key still decides which writer of version N+1 wins). An entry for
-// an older version is simply not used. Tampering or restoring an older copy of the database under
-// a running process is the one way to make an entry false; verifyStream names the version then,
-// exactly as it would for the tampering itself.
-export type StreamTip = { version: number; hash: string; recordedAt: string };
+// A tip is a hint, never trusted: APPEND_AFTER_TIPS inserts a row only if the stored event at
+// the tip's version still has the tip's hash, and otherwise leaves the append to the ordinary
+// path. A stale tip (the database restored, a failover that lost commits) therefore costs one
+// extra round trip, never a broken chain or a gap. Each observation replaces the one before, so
+// the cache follows what the database says now.
+export type StreamTip = { version: number; hash: string };
 
 export class StreamTips {
   private readonly tips = new Map<string, StreamTip>();
@@ -22,12 +21,14 @@ export class StreamTips {
     return tip?.version === version ? tip : undefined;
   }
 
-  // Records a stored event; keeps the newest version per stream, evicts the least recently learnt.
+  // Records the last event of a read or an append; evicts the stream learnt least recently.
   learn(streamId: string, tip: StreamTip): void {
-    const known = this.tips.get(streamId);
-    if (known && known.version >= tip.version) return;
     this.tips.delete(streamId);
     this.tips.set(streamId, tip);
     if (this.tips.size > this.capacity) this.tips.delete(this.tips.keys().next().value!);
+  }
+
+  forget(streamId: string): void {
+    this.tips.delete(streamId);
   }
 }
