@@ -101,7 +101,7 @@ describe('PostgresEventStore: appends that share a transaction', () => {
     await waitForBlocked(db, 1); // the batch of x and the ys now waits on holdX
     const killed = await db.pool.query(
       `select pg_terminate_backend(pid) from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query like '%unnest%'`,
+        where datname = current_database() and wait_event_type = 'Lock' and query like '%append_after_tips%'`,
     );
     expect(killed.rowCount).toBe(1);
 
@@ -187,7 +187,8 @@ async function waitForBlocked(db: TestDatabase, count: number): Promise<void> {
   for (const deadline = Date.now() + 10_000; ; await new Promise((resolve) => setTimeout(resolve, 10))) {
     const { rows } = await db.pool.query(
       `select count(*)::int as n from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock' and query like 'insert into events%'`,
+        where datname = current_database() and wait_event_type = 'Lock'
+          and (query like 'insert into events%' or query like '%append_after_tips%')`,
     );
     if (rows[0].n === count) return;
     if (Date.now() > deadline) throw new Error(`expected ${count} blocked appends, saw ${rows[0].n}`);

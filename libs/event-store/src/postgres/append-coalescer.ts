@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { AppendedRow } from './append-batch.js';
 import { appendConflictOf } from './append-conflict.js';
 import type { WriteOutcome } from './append-write.js';
-import { APPEND_AFTER_TIPS } from './event-store.queries.js';
+import { APPEND_AFTER_TIPS, APPEND_ONE_AFTER_TIP } from './event-store.queries.js';
 
 // The values of one row of APPEND_AFTER_TIPS, in its column order.
 export type TipAppendValues = [streamId: string, previousVersion: number, eventId: string, ...rest: unknown[]];
@@ -99,7 +99,8 @@ export class AppendCoalescer {
   private async send(batch: Pending[]): Promise<void> {
     let rows: unknown[][];
     try {
-      ({ rows } = await this.pool.query<unknown[]>({ ...APPEND_AFTER_TIPS, values: columnsOf(batch) }));
+      const statement = batch.length === 1 ? { ...APPEND_ONE_AFTER_TIP, values: batch[0].values } : { ...APPEND_AFTER_TIPS, values: columnsOf(batch) };
+      ({ rows } = await this.pool.query<unknown[]>(statement));
     } catch (error) {
       if (batch.length === 1) return settleAlone(batch[0], error);
       // Whatever failed the statement, each append now meets it (or not) on its own.

@@ -55,19 +55,24 @@ export const APPEND_ONE_AT_VERSION = {
 export const APPEND_AFTER_TIPS = {
   name: 'event_store_append_after_tips',
   rowMode: 'array' as const,
+  // migrations/0005_append_after_tips.sql: the same INSERT, its plan pinned to the index.
+  text: `select * from append_after_tips($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::integer[], $6::jsonb[],
+           $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::bytea[], $13::bytea[])`,
+};
+
+// APPEND_AFTER_TIPS for one row, without the arrays (what an append arriving alone sends).
+export const APPEND_ONE_AFTER_TIP = {
+  name: 'event_store_append_one_after_tip',
+  rowMode: 'array' as const,
   text: `insert into events (
            stream_id, version, event_id, type, schema_version, data, metadata,
            actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
-         select r.stream_id, r.previous_version + 1, r.event_id, r.type, r.schema_version, r.data, r.metadata,
-                r.actor, r.correlation_id, r.causation_id, r.occurred_at,
-                greatest(date_trunc('milliseconds', clock_timestamp()), previous.recorded_at), r.hash
-           from unnest($1::text[], $2::integer[], $3::uuid[], $4::text[], $5::integer[], $6::jsonb[], $7::jsonb[],
-                       $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::bytea[], $13::bytea[])
-                as r(stream_id, previous_version, event_id, type, schema_version, data, metadata,
-                     actor, correlation_id, causation_id, occurred_at, previous_hash, hash)
-           left join events previous on previous.stream_id = r.stream_id and previous.version = r.previous_version
-          where (r.previous_version = 0 and r.previous_hash is null) or previous.hash = r.previous_hash
-          order by r.stream_id collate "C"
+         select $1::text, $2::integer + 1, $3::uuid, $4::text, $5::integer, $6::jsonb, $7::jsonb,
+                $8::text, $9::text, $10::text, $11::timestamptz,
+                greatest(date_trunc('milliseconds', clock_timestamp()), previous.recorded_at), $13::bytea
+           from (select) as one
+           left join events previous on previous.stream_id = $1::text and previous.version = $2::integer
+          where ($2::integer = 0 and $12::bytea is null) or previous.hash = $12::bytea
          on conflict (stream_id, version) do nothing
          returning event_id, ${APPENDED_COLUMNS}`,
 };
