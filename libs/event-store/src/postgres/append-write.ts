@@ -20,11 +20,14 @@ export async function writeBatch(
 ): Promise<WriteOutcome> {
   const atVersion = expected === 'no_stream' ? 0 : expected;
   const single = batch.events.length === 1 && typeof atVersion === 'number';
-  const tip = !single || !tips ? undefined : atVersion === 0 ? { hash: null } : tips.at(batch.streamId, atVersion);
-  if (single && tip) {
-    const hash = chainHash(tip.hash, batch.canonicals[0]);
-    const previousHash = tip.hash === null ? null : Buffer.from(tip.hash, 'hex');
-    return coalescer.write([...oneEventValues(batch, atVersion), previousHash, Buffer.from(hash, 'hex')] as unknown as TipAppendValues);
+  if (single && tips) {
+    // Version 0 has no previous event: its hash needs no tip.
+    const previousHash = atVersion === 0 ? null : tips.at(batch.streamId, atVersion)?.hash;
+    if (previousHash !== undefined) {
+      const hash = chainHash(previousHash, batch.canonicals[0]);
+      const values: TipAppendValues = [...oneEventValues(batch, atVersion), previousHash === null ? null : Buffer.from(previousHash, 'hex'), Buffer.from(hash, 'hex')];
+      return coalescer.write(values);
+    }
   }
   try {
     const { rows } = await pool.query<AppendedRow>(
@@ -39,7 +42,7 @@ export async function writeBatch(
   }
 }
 
-function oneEventValues({ streamId, events: [event], data, metadata }: AppendBatch, atVersion: number): unknown[] {
+function oneEventValues({ streamId, events: [event], data, metadata }: AppendBatch, atVersion: number): [string, number, string, ...unknown[]] {
   const { actor, correlationId, causationId, occurredAt } = event.metadata;
   return [streamId, atVersion, event.eventId, event.type, event.schemaVersion, data[0], metadata[0], actor, correlationId, causationId, occurredAt];
 }

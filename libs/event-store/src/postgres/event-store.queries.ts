@@ -60,7 +60,9 @@ export const APPEND_AFTER_TIPS = {
            $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::timestamptz[], $12::bytea[], $13::bytea[])`,
 };
 
-// APPEND_AFTER_TIPS for one row, without the arrays (what an append arriving alone sends).
+// APPEND_AFTER_TIPS for one row, without the arrays and the function call: what an append arriving
+// alone sends. Kept beside it because it is cheaper: through the function alone-sent appends ran
+// at about two thirds of this rate (16 in flight, same run).
 export const APPEND_ONE_AFTER_TIP = {
   name: 'event_store_append_one_after_tip',
   rowMode: 'array' as const,
