@@ -18,7 +18,7 @@ export const payload = (n: number) => ({
 export const CREATE_RAW_TABLE = `create table if not exists bench_raw_events (
   id bigserial primary key,
   stream_id text not null,
-  data jsonb not null
+  data json not null
 )`;
 
 const RAW_INSERT = `insert into bench_raw_events (stream_id, data) values ($1, $2)`;

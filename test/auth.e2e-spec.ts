@@ -1,3 +1,4 @@
+import { bodies } from './support/lifecycle-bodies.js';
 import { ADMIN_KEY, startTestApp, type TestApp } from './support/test-app.js';
 
 describe('authentication, roles and API keys (HTTP)', () => {
@@ -59,6 +60,22 @@ describe('authentication, roles and API keys (HTTP)', () => {
     const huge = JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) });
     const oversize = await t.http().post('/v1/projects').set('Authorization', `Bearer ${ADMIN_KEY}`).set('Content-Type', 'application/json').send(huge).expect(413);
     expect(oversize.body.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('answers text the event store cannot keep (NUL, a lone surrogate) with 400 and writes nothing', async () => {
+    const events = async () => Number((await t.db.pool.query('select count(*) from events')).rows[0].count);
+    const before = await events();
+    for (const escaped of ['\\u0000', '\\ud800', '\\udc00']) {
+      const body = JSON.stringify({ ...bodies.identify, name: 'Harbour XYZ' }).replace('XYZ', escaped);
+      const refused = await t.http().post('/v1/projects').set('Authorization', `Bearer ${ADMIN_KEY}`).set('Content-Type', 'application/json').send(body).expect(400);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.body).toMatchObject({ status: 400, code: 'UNSTORABLE_TEXT' });
+    }
+    expect(await events()).toBe(before);
+    // An escaped surrogate pair is ordinary text.
+    const paired = JSON.stringify({ ...bodies.identify, name: 'Harbour XYZ' }).replace('XYZ', '\\ud83c\\udfd7');
+    const created = await t.http().post('/v1/projects').set('Authorization', `Bearer ${ADMIN_KEY}`).set('Content-Type', 'application/json').send(paired).expect(201);
+    expect(created.body.name).toBe('Harbour \u{1F3D7}');
   });
 
   it('serves the OpenAPI document with the bearer scheme', async () => {

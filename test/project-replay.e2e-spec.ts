@@ -80,7 +80,7 @@ describe('replay, events, revisions and integrity (HTTP)', () => {
     const { id } = await identify('Tampered');
     await t.http().post(`/v1/projects/${id}/screening`).set('Authorization', `Bearer ${t.keys.sales}`)
       .send({ customerValue: 1, willingness: 1, competitivePosition: 1, strategicImportance: 1, capabilityFit: 1, decision: 'pursue', notes: 'n' }).expect(200);
-    await t.db.pool.query(`update events set data = jsonb_set(data, '{notes}', '"edited"') where stream_id = $1 and version = 2`, [`project-${id}`]);
+    await t.db.pool.query(`update events set data = jsonb_set(data::jsonb, '{notes}', '"edited"')::json where stream_id = $1 and version = 2`, [`project-${id}`]);
     expect((await get(`/v1/projects/${id}/integrity`).expect(200)).body).toMatchObject({ ok: false, brokenAtVersion: 2 });
     await get(`/v1/projects/${UNKNOWN}/integrity`).expect(404);
   });

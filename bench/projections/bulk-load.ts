@@ -8,8 +8,8 @@ const INSERT_EVENTS = `
   insert into events (stream_id, version, event_id, type, schema_version, data, metadata, actor, correlation_id, causation_id, occurred_at, recorded_at, hash)
   select stream_id, version, event_id, type, schema_version, data, metadata, metadata ->> 'actor', metadata ->> 'correlationId', null,
          recorded_at, recorded_at, decode(hash, 'hex')
-    from json_to_recordset($1::json) as e(stream_id text, version integer, event_id uuid, type text, schema_version integer, data jsonb,
-                                          metadata jsonb, recorded_at timestamptz, hash text)`;
+    from json_to_recordset($1::json) as e(stream_id text, version integer, event_id uuid, type text, schema_version integer, data json,
+                                          metadata json, recorded_at timestamptz, hash text)`;
 
 export async function insertEvents(pool: Pool, events: readonly GeneratedEvent[]): Promise<void> {
   const rows = events.map((e) => ({
@@ -26,7 +26,7 @@ export async function insertEvents(pool: Pool, events: readonly GeneratedEvent[]
   await pool.query(INSERT_EVENTS, [JSON.stringify(rows)]);
 }
 
-// The raw baseline: the same events with a plain SELECT in batches (rows parsed by pg, jsonb
+// The raw baseline: the same events with a plain SELECT in batches (rows parsed by pg, json
 // included, as the store's readAll also gets them).
 const SELECT_BATCH = `
   select global_position, transaction_id, stream_id, version, event_id, type, schema_version, data, metadata, recorded_at, hash

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { NewEvent } from './event-store.port.js';
 
 // Key-sorted JSON, so the same event always serialises to the same bytes whatever the
-// key order it was built or read back with (jsonb reorders keys). Otherwise it follows
+// key order it was built or read back with (events stored before migration 0006 read back in jsonb's key order). Otherwise it follows
 // JSON.stringify (toJSON, dropped undefined/function/symbol members) so that what is stored
 // and read back serialises to the same text as what was hashed.
 export function canonicalJson(value: unknown): string {
@@ -50,7 +50,7 @@ export function canonicalEvent(streamId: string, event: NewEvent): string {
 }
 
 // The canonical serialisation with its data and metadata members on their own: the PostgreSQL
-// store sends those as the jsonb columns (they are the same JSON, so nothing is serialised twice).
+// store sends those as its json columns, which keep them as sent (the same JSON, serialised once).
 // Equal to canonicalJson of { streamId, eventId, type, schemaVersion, data, metadata }, keys sorted.
 export function canonicalEventParts(streamId: string, event: NewEvent): { canonical: string; data: string; metadata: string } {
   const data = canonicalJson(event.data);

@@ -2,6 +2,7 @@ export * from './event-store.port.js';
 export * from './errors.js';
 export { canonicalEvent, canonicalJson, chainHash } from './hash-chain.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgres/postgres-event-store.js';
+export { hasUnstorableEscape } from './postgres/append-batch.js';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 export { type EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store.js';
 export { Subscription } from './subscriptions/subscription.js';

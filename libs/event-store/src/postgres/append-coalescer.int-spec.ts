@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { VersionConflictError } from '../errors.js';
+import { IdempotencyConflictError, VersionConflictError } from '../errors.js';
 import { newEvent, newStreamId } from '../testing/event-fixtures.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { openTransaction } from './testing/raw-append.js';
@@ -49,18 +49,34 @@ describe('PostgresEventStore: appends that share a transaction', () => {
     }
   });
 
-  it('lets one append of a batch fail on data PostgreSQL refuses while the others land', async () => {
+  it('lets one append of a batch fail on an event id stored elsewhere while the others land', async () => {
     const store = newStore(1);
     const streams = await streamsAt1(store, 6);
     const [first, bad, ...good] = streams;
+    const elsewhere = await store.append(newStreamId(), [newEvent()], 'no_stream');
+    const reused = newEvent('E', { reused: true }, { eventId: elsewhere.events[0].eventId });
     const outcomes = await Promise.allSettled([
       store.append(first, [newEvent()], 1), // leaves alone; the rest wait and leave together
-      store.append(bad, [newEvent('E', { text: 'nul \u0000 is not allowed in jsonb' })], 1),
+      store.append(bad, [reused], 1), // fails the whole multi-row statement (events_event_id_key)
       ...good.map((streamId) => store.append(streamId, [newEvent()], 1)),
     ]);
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
-    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ code: '22P05' }) });
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: expect.any(IdempotencyConflictError) });
     expect(await eventCount(streams)).toBe(6 + 5);
+  });
+
+  it('refuses NUL and lone surrogates inside an event before sending anything', async () => {
+    const store = newStore();
+    const streamId = newStreamId();
+    for (const text of ['nul \u0000 here', 'lone \uD800 high', 'lone \uDC00 low']) {
+      await expect(store.append(streamId, [newEvent('E', { text })], 'no_stream')).rejects.toThrow(/well-formed Unicode without NUL/);
+      await expect(store.append(streamId, [newEvent('E', {}, { metadata: { actor: text, correlationId: 'c', causationId: null, occurredAt: '2026-01-01T00:00:00.000Z' } })], 'no_stream')).rejects.toThrow(TypeError);
+    }
+    // What only looks like those escapes once serialised is ordinary text.
+    const fine = ['a backslash then u0000: \\u0000', 'a pair \uD83D\uDE00', 'é'];
+    const result = await store.append(streamId, fine.map((text) => newEvent('E', { text })), 'no_stream');
+    expect((await store.readStream(streamId)).map((event) => event.data.text)).toEqual(fine);
+    expect(result.lastVersion).toBe(3);
   });
 
   it('answers an idempotent retry that shares a batch with the original result', async () => {

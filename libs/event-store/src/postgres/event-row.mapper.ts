@@ -13,12 +13,12 @@ export type EventRow = [
   schemaVersion: number,
   data: Record<string, unknown>,
   metadata: EventMetadata,
-  recordedAt: string, // ISO-8601 UTC, formatted by the query
+  recordedAtMs: string, // epoch milliseconds (int8 as text); stored with millisecond precision
   hash: string, // hex, encoded by the query
 ];
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
-  const [globalPosition, transactionId, streamId, version, eventId, type, schemaVersion, data, metadata, recordedAt, hash] = row;
+  const [globalPosition, transactionId, streamId, version, eventId, type, schemaVersion, data, metadata, recordedAtMs, hash] = row;
   const position = Number(globalPosition);
   return {
     eventId,
@@ -29,7 +29,7 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     streamId,
     version,
     globalPosition: position,
-    recordedAt,
+    recordedAt: new Date(Number(recordedAtMs)).toISOString(),
     hash,
     checkpoint: formatCheckpoint(transactionId, position),
   };

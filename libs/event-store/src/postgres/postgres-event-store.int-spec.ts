@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { VersionConflictError } from '../errors.js';
-import { canonicalEvent, chainHash } from '../hash-chain.js';
+import { canonicalEvent, canonicalJson, chainHash } from '../hash-chain.js';
 import { eventStoreContract } from '../testing/event-store.contract.js';
 import { newEvent, newStreamId } from '../testing/event-fixtures.js';
 import { PostgresEventStore } from './postgres-event-store.js';
@@ -19,7 +19,7 @@ eventStoreContract('PostgresEventStore', async () => {
       await db.drop();
     },
     async tamper(streamId, version) {
-      await db.pool.query(`update events set data = data || '{"tampered": true}' where stream_id = $1 and version = $2`, [streamId, version]);
+      await db.pool.query(`update events set data = (data::jsonb || '{"tampered": true}')::json where stream_id = $1 and version = $2`, [streamId, version]);
     },
   };
 });
@@ -95,6 +95,12 @@ describe('PostgresEventStore on PostgreSQL', () => {
       })),
     );
     expect(await store.verifyStream(streamId)).toEqual({ ok: true, streamId, version: 7 });
+    // The payloads are stored as the very text the hash chain covers (migrations/0006), whichever path wrote them.
+    const stored = await db.pool.query<{ data: string; metadata: string }>(
+      'select data::text as data, metadata::text as metadata from events where stream_id = $1 order by version',
+      [streamId],
+    );
+    expect(stored.rows).toEqual(events.map((event) => ({ data: canonicalJson(event.data), metadata: canonicalJson(event.metadata) })));
   });
 
   it('stores the metadata columns and a recorded-at that never goes back within a stream', async () => {
