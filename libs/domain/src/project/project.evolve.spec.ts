@@ -2,7 +2,7 @@ import { EVENT_SCHEMA_VERSIONS, evolve, fold, initialState, projectEvent, toProj
 import type { ProjectEvent } from '../index.js';
 import { command, NOW } from '../testing/project-fixtures.js';
 import { historyAt, play } from '../testing/project-history.js';
-import type { Project } from './project.state.js';
+import type { Project, ProjectState } from './project.state.js';
 
 describe('evolve', () => {
   it('starts from nothing', () => {
@@ -29,6 +29,22 @@ describe('evolve', () => {
     const later = play([command('SubmitQuotationRevision'), command('RecordBidOpening'), command('WithdrawQuotation')], historyAt('quotation'));
     later.slice(historyAt('quotation').length).reduce(evolve, before);
     expect(before).toEqual(snapshot);
+  });
+
+  it('never alters a state it was given, nor any part of one, through a whole lifecycle', () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+        Object.freeze(value);
+        for (const member of Object.values(value)) deepFreeze(member);
+      }
+      return value;
+    };
+    const events = historyAt('closed');
+    expect(new Set(events.map((event) => event.type)).size).toBeGreaterThanOrEqual(14);
+    // Frozen states throw on any write (strict mode): evolve must only ever write to objects it has just made.
+    const states = events.reduce<ProjectState[]>((all, event) => [...all, deepFreeze(evolve(all.at(-1)!, event))], [deepFreeze(initialState())]);
+    expect(states.at(-1)).toEqual(fold(events));
+    expect(toProjectView(states.at(-1)!)).toEqual(toProjectView(fold(events)));
   });
 
   it('tracks updatedAt from each event time', () => {
