@@ -5,6 +5,7 @@ import { dayAt } from '../../../domain/src/testing/index.js';
 import { createGeneration } from '../generations/generation-schema.js';
 import { lockGenerations, readLiveGeneration } from '../generations/generations.queries.js';
 import { inTransaction } from '../generations/transaction.js';
+import type { Projection } from '../projection.js';
 import { allProjections } from '../registry.js';
 import { ProjectorRunner } from '../runner/projector-runner.js';
 import { eventually } from '../testing/eventually.js';
@@ -88,5 +89,32 @@ describe('rebuildReadModels', () => {
     expect(result.generation.generation).toBe(abandoned.generation + 1);
     const { rows } = await db.pool.query('select status, dropped_at is not null as dropped from read_model_generations where generation = $1', [abandoned.generation]);
     expect(rows[0]).toEqual({ status: 'retired', dropped: true });
+  });
+
+  it('fails as a whole when one projection fails mid-way in the bulk load, and the live generation keeps serving', async () => {
+    const live = (await readLiveGeneration(db.pool))!;
+    let batches = 0;
+    // Writes on its own lane; its second batch repeats a key, after other lanes have committed batches.
+    const failing: Projection = {
+      name: 'failing',
+      createTables: async (tx, schema) => void (await tx.query(`create table if not exists ${schema}.failing (n integer primary key)`)),
+      apply: async () => undefined,
+      bulk: {
+        async write(_events, { tx, schema }) {
+          batches += 1;
+          return { done: tx.query(`insert into ${schema}.failing values ($1)`, [batches === 2 ? 1 : batches]).then(() => undefined) };
+        },
+      },
+    };
+    await expect(rebuildReadModels(store, db.pool, [...allProjections({ store }), failing], { batchSize: 10, dropAfterMs: 0, logger: quiet })).rejects.toThrow(
+      /duplicate key/,
+    );
+    expect((await readLiveGeneration(db.pool))?.generation).toBe(live.generation);
+    expect(await schemaExists(live.schema)).toBe(true);
+    // Nothing was left holding the pool or the lock: the next rebuild drops what the failed one built, and goes live.
+    const result = await rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: -1, logger: quiet });
+    expect(result.generation.generation).toBe(live.generation + 2);
+    expect(await schemaExists(`rm_g${live.generation + 1}`)).toBe(false);
+    expect(await digest(result.generation.schema)).toEqual(await digest(live.schema));
   });
 });
