@@ -18,7 +18,7 @@ const insertAuditRows = (schema: string) => `
       json_to_recordset($1::json) as (
         project_id uuid, version integer, global_position bigint, event_id uuid, event_type text, recorded_at timestamptz,
         occurred_at timestamptz, actor text, request_id text, summary text),
-      jsonb_array_elements($2::jsonb)
+      json_array_elements($2::json)
     ) as row(project_id, version, global_position, event_id, event_type, recorded_at, occurred_at, actor, request_id, summary, changes)`;
 
 // A batch's rows go in chunks: PostgreSQL inserts one chunk while the next one's changes are
