@@ -65,12 +65,17 @@ describe('authentication, roles and API keys (HTTP)', () => {
   it('answers text the event store cannot keep (NUL, a lone surrogate) with 400 and writes nothing', async () => {
     const events = async () => Number((await t.db.pool.query('select count(*) from events')).rows[0].count);
     const before = await events();
-    for (const escaped of ['\\u0000', '\\ud800', '\\udc00']) {
+    // The last: an escaped backslash, the letters ud800, then a real lone low surrogate.
+    for (const escaped of ['\\u0000', '\\ud800', '\\udc00', '\\\\ud800\\udc00']) {
       const body = JSON.stringify({ ...bodies.identify, name: 'Harbour XYZ' }).replace('XYZ', escaped);
       const refused = await t.http().post('/v1/projects').set('Authorization', `Bearer ${ADMIN_KEY}`).set('Content-Type', 'application/json').send(body).expect(400);
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(refused.body).toMatchObject({ status: 400, code: 'UNSTORABLE_TEXT' });
     }
+    // Only UTF-8 bodies are read (in UTF-16 the escapes above would not be seen as such).
+    const utf16 = Buffer.from(JSON.stringify({ ...bodies.identify, name: 'Harbour \u0000' }), 'utf16le');
+    const otherCharset = await t.http().post('/v1/projects').set('Authorization', `Bearer ${ADMIN_KEY}`).set('Content-Type', 'application/json; charset=utf-16le').send(utf16).expect(415);
+    expect(otherCharset.body).toMatchObject({ status: 415, code: 'UNSUPPORTED_CHARSET' });
     expect(await events()).toBe(before);
     // An escaped surrogate pair is ordinary text.
     const paired = JSON.stringify({ ...bodies.identify, name: 'Harbour XYZ' }).replace('XYZ', '\\ud83c\\udfd7');

@@ -14,10 +14,10 @@ export type AppendedRow = [globalPosition: number, version: number, recordedAt: 
 const ILL_FORMED_TEXT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/;
 // The same refused inside an event, as JSON text spells them: the escape \u0000, or a surrogate
 // escape that is not one half of a pair (JSON.stringify writes a pair as is and escapes only lone
-// surrogates; a client may escape both halves), each after an even run of backslashes. jsonb used
-// to refuse them; the json columns (migrations/0006) would store them, and the read models' text
-// columns could not take them.
-const ILL_FORMED_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!\\ud[89ab][0-9a-f]{2}\\u)d[c-f])/i;
+// surrogates; a client may escape both halves). An escape is one only after an even run of
+// backslashes, the high half of a pair included. jsonb used to refuse them; the json columns
+// (migrations/0006) would store them, and the read models' text columns could not take them.
+const ILL_FORMED_ESCAPE = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89ab][0-9a-f]{2}(?!\\ud[c-f])|(?<!(?<!\\)(?:\\\\)*\\ud[89ab][0-9a-f]{2}\\u)d[c-f])/i;
 
 // True when JSON text holds what the store refuses (see ILL_FORMED_ESCAPE). The API checks
 // request bodies with it, so such text is a 400 before it reaches a command.
