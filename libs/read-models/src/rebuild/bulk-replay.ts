@@ -22,12 +22,18 @@ const DEPTH = 3;
 type Outcome = { error: unknown } | null;
 const outcomeOf = (work: PromiseLike<unknown>): Promise<Outcome> => Promise.resolve(work).then(() => null, (error: unknown) => ({ error }));
 
-// One projection's connection for the bulk load. Its statements run in order, batch after
-// batch, so a projection still reads what its previous batches wrote (win/loss loads facts).
-type Lane = { projection: Projection; connection: PoolClient; tx: PoolClient; lastApply: Promise<Outcome> };
+// A connection of the bulk load and the projections writing on it. Its statements run in order,
+// batch after batch, so a projection still reads what its previous batches wrote (win/loss loads
+// facts).
+type Lane = { projections: Projection[]; connection: PoolClient; tx: PoolClient; lastApply: Map<Projection, Promise<Outcome>> };
+
+// Besides its lanes a rebuild holds its lock's connection throughout and needs one more, now and
+// then, to read the log (and the stream of a state not in memory).
+const CONNECTIONS_BESIDE_LANES = 2;
 
 // The bulk of a rebuild: the log from position 0 in large batches. Each projection writes on a
-// connection of its own (a lane), one short transaction per batch (a long one would hold the
+// connection of its own (a lane; projections share lanes when the pool is too small for one
+// each), one short transaction per batch (a long one would hold the
 // gap-safe log back for every reader), so PostgreSQL works through one projection's statements
 // while another's are still being computed, rather than idling whenever Node is busy between two
 // statements of a single connection. Every projection's tables are its own, so the lanes never
@@ -48,12 +54,18 @@ export async function bulkReplay(
 ): Promise<number> {
   // Bulk loaders first: their rows are computed and queued before the others apply.
   const ordered = [...projections.filter((p) => p.bulk), ...projections.filter((p) => !p.bulk)];
+  // A lane per projection if the pool has room, else projections share lanes: the lanes must
+  // never take the connections the log reads need, or the rebuild would wait forever.
+  const poolSize = (pool as { options?: { max?: number } }).options?.max ?? 10;
+  if (poolSize < CONNECTIONS_BESIDE_LANES + 1) throw new Error(`a read-model rebuild needs a pool of at least ${CONNECTIONS_BESIDE_LANES + 1} connections, not ${poolSize}`);
+  const laneCount = Math.max(1, Math.min(ordered.length, poolSize - CONNECTIONS_BESIDE_LANES));
   const lanes: Lane[] = [];
   let failed = false;
   try {
-    for (const projection of ordered) {
+    for (let index = 0; index < laneCount; index++) {
       const connection = await pool.connect();
-      lanes.push({ projection, connection, tx: serialisedClient(connection), lastApply: Promise.resolve(null) });
+      const shared = ordered.filter((_, position) => position % laneCount === index);
+      lanes.push({ projections: shared, connection, tx: serialisedClient(connection), lastApply: new Map() });
     }
     return await replayOnLanes(store, pool, generation, lanes, batchSize, onApplied);
   } catch (error) {
@@ -106,10 +118,11 @@ async function replayOnLanes(
   return replayed;
 }
 
-// One projection's transaction for a batch, queued on its lane. Throws if computing the rows
-// failed (after queueing a rollback); otherwise returns the outcomes of what it queued.
+// A lane's transaction for a batch: each of its projections' writes, queued in turn. Throws if
+// computing the rows failed (after queueing a rollback); otherwise returns the outcomes of what
+// it queued.
 async function queueOnLane(lane: Lane, events: RecordedEvent[], generation: Generation): Promise<Promise<Outcome>[]> {
-  const { projection, tx } = lane;
+  const { tx } = lane;
   const context: ProjectionContext = { tx, schema: generation.schema };
   const outcomes: Promise<Outcome>[] = [];
   const track = (work: PromiseLike<unknown>) => outcomes.push(outcomeOf(work));
@@ -120,22 +133,25 @@ async function queueOnLane(lane: Lane, events: RecordedEvent[], generation: Gene
     if (rows[0]?.status !== 'building') throw new Error(`generation ${generation.generation} is no longer building`);
   }));
   try {
-    if (projection.bulk) {
-      const { done } = await projection.bulk.write(events, context);
-      track(done);
-    } else {
-      await lane.lastApply;
-      const applied = outcomeOf(projection.apply(events, context));
-      lane.lastApply = applied;
-      outcomes.push(applied);
+    for (const projection of lane.projections) {
+      if (projection.bulk) {
+        const { done } = await projection.bulk.write(events, context);
+        track(done);
+      } else {
+        await lane.lastApply.get(projection);
+        const applied = outcomeOf(projection.apply(events, context));
+        lane.lastApply.set(projection, applied);
+        outcomes.push(applied);
+      }
     }
   } catch (error) {
     track(tx.query('rollback'));
     throw error;
   }
   // COMMIT of a transaction a statement failed in answers ROLLBACK rather than an error.
+  const names = lane.projections.map((projection) => projection.name).join(', ');
   track(tx.query('commit').then((result) => {
-    if (result.command !== 'COMMIT') throw new Error(`a batch of the bulk replay was rolled back in ${projection.name} (${result.command})`);
+    if (result.command !== 'COMMIT') throw new Error(`a batch of the bulk replay was rolled back in ${names} (${result.command})`);
   }));
   return outcomes;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PostgresEventStore } from '#event-store';
+import { createPool } from '#database';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { dayAt } from '../../../domain/src/testing/index.js';
 import { createGeneration } from '../generations/generation-schema.js';
@@ -116,5 +117,28 @@ describe('rebuildReadModels', () => {
     expect(result.generation.generation).toBe(live.generation + 2);
     expect(await schemaExists(`rm_g${live.generation + 1}`)).toBe(false);
     expect(await digest(result.generation.schema)).toEqual(await digest(live.schema));
+  });
+
+  it('shares lanes on a small pool rather than waiting forever for a connection, and refuses one too small', async () => {
+    const expected = await digest((await readLiveGeneration(db.pool))!.schema);
+    for (const max of [3, 4]) {
+      const small = createPool({ connectionString: db.url, max, applicationName: 'bidledger-test-small' });
+      try {
+        const smallStore = new PostgresEventStore(small);
+        const result = await rebuildReadModels(smallStore, small, allProjections({ store: smallStore }), { batchSize: 7, dropAfterMs: 0, logger: quiet });
+        expect(await digest(result.generation.schema)).toEqual(expected);
+        await smallStore.close();
+      } finally {
+        await small.end().catch(() => undefined);
+      }
+    }
+    const tiny = createPool({ connectionString: db.url, max: 2, applicationName: 'bidledger-test-tiny' });
+    try {
+      await expect(rebuildReadModels(new PostgresEventStore(tiny), tiny, allProjections({ store }), { dropAfterMs: 0, logger: quiet })).rejects.toThrow(
+        /needs a pool of at least 3 connections/,
+      );
+    } finally {
+      await tiny.end().catch(() => undefined);
+    }
   });
 });
