@@ -3,8 +3,8 @@
 -- of it. Reads are what an event store does most, and json goes out as the stored text while
 -- jsonb is re-printed value by value: reading a 1,000-event project stream took 8.8-9.7 ms from json
 -- against 12.0-13.0 ms from jsonb (same process, same rows, alternating). Nothing queries inside
--- the payloads in SQL, and the read models, not the log, are what is indexed. The store refuses before sending what jsonb
--- refused (NUL, lone surrogates), so what the log holds stays the same.
+-- the payloads in SQL, and the read models, not the log, are what is indexed. The store refuses
+-- before sending what jsonb refused (NUL, lone surrogates), so what the log holds stays the same.
 -- Upgrading: stop every API and projector process before the first one on this version starts.
 -- It rewrites the events table, and processes still running the old version would fail on their
 -- open connections ("cached plan must not change result type"; append_after_tips(jsonb[]) is gone).
