@@ -35,6 +35,21 @@ describe('diffRevisions', () => {
     });
   });
 
+  it('shows a recorded revision as recorded: its own line extensions and totals, not priced again', () => {
+    const recordedTotals = { total: '260.00', totalCost: '165.00', margin: '95.00', marginPercent: '36.54' };
+    // As if priced under an earlier rule: the line total and the totals differ from a fresh pricing.
+    const recorded = { lines: [{ ...base[0], lineTotal: '199.99' }, base[1], base[2]], totals: { ...recordedTotals, total: '259.99' } };
+    const next = { lines: [{ ...base[0], unitPrice: '90.00', lineTotal: '180.00' }, base[1], base[2]], totals: { ...recordedTotals, total: '240.00' } };
+    const diff = diffRevisions(recorded, next);
+    expect(diff.changed).toEqual([
+      { code: 'A', changes: [{ field: 'unitPrice', from: '100.00', to: '90.00' }, { field: 'lineTotal', from: '199.99', to: '180.00' }] },
+    ]);
+    expect(diff.totals.delta.total).toBe('-19.99');
+    // Lines as drafted (no extensions, no totals) are still priced.
+    const drafted = { lines: base.map(({ lineTotal: _total, lineCost: _cost, ...line }) => line) };
+    expect(diffRevisions(drafted, recorded).totals.from.total).toBe('260.00');
+  });
+
   it('shows a cost appearing or disappearing as null ↔ value and drops cost deltas', () => {
     const uncosted = [{ code: 'A', description: 'PLC', quantity: '2', unit: 'set', unitPrice: '100' }];
     const diff = diffRevisions({ lines: uncosted }, { lines: base.slice(0, 1) });

@@ -3,7 +3,8 @@ import type { QuotationLine, QuotationLineInput } from './quotation-line.js';
 import { computeRevisionTotals } from './quotation-totals.js';
 import type { RevisionTotals } from './quotation-totals.js';
 
-export type DiffableRevision = { lines: readonly (QuotationLineInput | QuotationLine)[] };
+// A revision as drafted (lines only) or as recorded (lines with their extensions, and totals).
+export type DiffableRevision = { lines: readonly (QuotationLineInput | QuotationLine)[]; totals?: RevisionTotals };
 
 export type LineFieldChange = { field: string; from: string | null; to: string | null };
 export type LineChange = { code: string; changes: LineFieldChange[] };
@@ -59,11 +60,27 @@ const EXTENDED = new WeakMap<DiffableRevision['lines'], Extended>();
 function extended(revision: DiffableRevision): Extended {
   let known = EXTENDED.get(revision.lines);
   if (known === undefined) {
-    const lines = revision.lines.map(withExtensions);
-    known = { lines, totals: computeRevisionTotals(lines) };
+    known = asRecorded(revision) ?? computed(revision);
     EXTENDED.set(revision.lines, known);
   }
   return known;
+}
+
+function computed(revision: DiffableRevision): Extended {
+  const lines = revision.lines.map(withExtensions);
+  return { lines, totals: computeRevisionTotals(lines) };
+}
+
+// A recorded revision already carries its extensions and totals, priced when it was drafted:
+// those are what the customer was quoted, so a diff shows them rather than pricing them again
+// (which also spares a replay most of its decimal arithmetic).
+function asRecorded(revision: DiffableRevision): Extended | null {
+  if (!revision.totals) return null;
+  for (const line of revision.lines) {
+    const { lineTotal, lineCost } = line as Partial<QuotationLine>;
+    if (typeof lineTotal !== 'string' || (line.unitCost == null) !== (lineCost == null)) return null;
+  }
+  return { lines: revision.lines as QuotationLine[], totals: revision.totals };
 }
 
 // What changed going from revision `from` to revision `to`; lines are matched by code.
