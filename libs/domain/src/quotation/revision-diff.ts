@@ -32,7 +32,8 @@ function withExtensions(line: QuotationLineInput | QuotationLine): QuotationLine
 }
 
 function sameDecimal(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+  if (a === b) return true; // most fields of most lines: no parsing
+  if (a === undefined || b === undefined) return false;
   return Decimal.of(a).equals(Decimal.of(b));
 }
 
