@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { IdempotencyConflictError, VersionConflictError } from '../errors.js';
+import { canonicalJson } from '../hash-chain.js';
 import { newEvent, newStreamId } from '../testing/event-fixtures.js';
 import { PostgresEventStore } from './postgres-event-store.js';
 import { openTransaction } from './testing/raw-append.js';
@@ -34,14 +35,20 @@ describe('PostgresEventStore: appends that share a transaction', () => {
   it('writes appends arriving together in fewer transactions, each result exactly what is stored', async () => {
     const store = newStore();
     const streams = await streamsAt1(store, 60);
-    const results = await Promise.all(streams.map((streamId, i) => store.append(streamId, [newEvent('E', { i })], 1)));
+    const sent = streams.map((_, i) => newEvent('E', { i, text: 'é \\ "quoted"', nested: { b: [i], a: null } }));
+    const results = await Promise.all(streams.map((streamId, i) => store.append(streamId, [sent[i]], 1)));
 
-    const { rows } = await db.pool.query<{ stream_id: string; global_position: string; transaction_id: string }>(
-      'select stream_id, global_position, transaction_id from events where stream_id = any($1) and version = 2',
+    const { rows } = await db.pool.query<{ stream_id: string; global_position: string; transaction_id: string; data: string; metadata: string }>(
+      'select stream_id, global_position, transaction_id, data::text as data, metadata::text as metadata from events where stream_id = any($1) and version = 2',
       [streams],
     );
     expect(rows).toHaveLength(60);
     expect(new Set(rows.map((row) => row.transaction_id)).size).toBeLessThan(20);
+    // The multi-row statement stores the payloads as the very text the hash covers, like the others.
+    for (const row of rows) {
+      const event = sent[streams.indexOf(row.stream_id)];
+      expect([row.data, row.metadata]).toEqual([canonicalJson(event.data), canonicalJson(event.metadata)]);
+    }
     for (const [index, result] of results.entries()) {
       expect(result).toMatchObject({ streamId: streams[index], firstVersion: 2, lastVersion: 2, replayed: false });
       expect(result.events).toEqual((await store.readStream(streams[index])).slice(1));
