@@ -15,8 +15,8 @@ function refuseUnstorableText(_request: unknown, _response: unknown, body: Buffe
   }
 }
 
-// Our own JSON parser so malformed and oversize bodies become problem documents (400/413)
-// instead of the framework's HTML error page.
+// Our own JSON parser so malformed, unstorable, oversize and non-UTF-8 bodies become problem
+// documents (400/413/415) instead of the framework's HTML error page.
 export function jsonBodyParser(limitBytes: number) {
   return express.json({ limit: limitBytes, type: ['application/json', 'application/*+json'], strict: true, verify: refuseUnstorableText });
 }
