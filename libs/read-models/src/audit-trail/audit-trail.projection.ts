@@ -1,12 +1,13 @@
 import type { FoldStep, ProjectFolds } from '../folding/project-folds.js';
 import { quoteIdent, type Projection } from '../projection.js';
-import { copyIn, copyText } from '../rebuild/copy-in.js';
+import { CopyDocument, copyIn, copyText } from '../rebuild/copy-in.js';
 import { auditChanges } from './audit-changes.js';
 import { auditSummary } from './audit-summary.js';
 import { createAuditTrailTables } from './audit-trail.tables.js';
+import { toStoredChanges } from './stored-changes.js';
 
 // One statement per chunk of a batch. Two JSON documents, zipped row by row by
-// ROWS FROM: the rows' columns, and the changes as an array of arrays. JSON is what
+// ROWS FROM: the rows' columns, and each row's changes (stored-changes.ts). JSON is what
 // PostgreSQL parses fastest from pg (escaped array literals cost far more), and keeping the
 // changes apart spares encoding them twice. No `on conflict`: the subscription applies a batch
 // exactly once, so a duplicate is a bug to hear about (the primary key refuses it).
@@ -47,15 +48,15 @@ const COPY_COLUMNS = 'project_id, version, global_position, event_id, event_type
 const copyAuditRows = (schema: string) => `copy ${quoteIdent(schema)}.audit_trail (${COPY_COLUMNS}) from stdin`;
 const PRIMARY_KEY = 'audit_trail_pkey'; // the name `primary key` in createAuditTrailTables gets
 
-function copyDocument(steps: readonly FoldStep[]): string {
-  let document = '';
+function copyDocument(steps: readonly FoldStep[]): Buffer {
+  const document = new CopyDocument(steps.length * 1024);
   for (const { event, projectEvent, projectId, before, after } of steps) {
     const { metadata } = event;
-    document += `${projectId}\t${event.version}\t${event.globalPosition}\t${copyText(event.eventId)}\t${copyText(event.type)}\t${copyText(event.recordedAt)}\t${
+    document.line(`${projectId}\t${event.version}\t${event.globalPosition}\t${copyText(event.eventId)}\t${copyText(event.type)}\t${copyText(event.recordedAt)}\t${
       copyText(metadata.occurredAt)}\t${copyText(metadata.actor)}\t${copyText(metadata.correlationId)}\t${copyText(auditSummary(projectEvent, before, after))}\t${
-      copyText(JSON.stringify(auditChanges(before, after, projectEvent)))}\n`;
+      copyText(JSON.stringify(toStoredChanges(auditChanges(before, after, projectEvent))))}\n`);
   }
-  return document;
+  return document.bytes;
 }
 
 export function auditTrailProjection(folds: ProjectFolds): Projection {
@@ -69,7 +70,7 @@ export function auditTrailProjection(folds: ProjectFolds): Projection {
       for (let start = 0; start < steps.length; start += CHUNK) {
         if (start > 0) await nextTurn(); // lets the previous chunk's statement go out first
         const chunk = steps.slice(start, start + CHUNK);
-        const changes = chunk.map(({ projectEvent, before, after }) => auditChanges(before, after, projectEvent));
+        const changes = chunk.map(({ projectEvent, before, after }) => toStoredChanges(auditChanges(before, after, projectEvent)));
         const rows = rowsOf(chunk);
         inserts.push(tx.query(insertAuditRows(schema), [JSON.stringify(rows), JSON.stringify(changes)]).then(() => null, (error: unknown) => ({ error })));
       }

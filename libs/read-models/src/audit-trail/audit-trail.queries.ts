@@ -1,6 +1,7 @@
 import type { Queryable } from '../generations/generation.js';
 import { quoteIdent } from '../projection.js';
 import type { FieldChange } from './state-diff.js';
+import { fromStoredChanges, type StoredChange } from './stored-changes.js';
 
 export type AuditEntry = {
   globalPosition: number;
@@ -40,7 +41,7 @@ type AuditRow = {
   event_id: string;
   event_type: string;
   summary: string;
-  changes: FieldChange[];
+  changes: (StoredChange | FieldChange)[];
 };
 
 export async function readAuditTrail(
@@ -69,6 +70,6 @@ export async function readAuditTrail(
     eventId: row.event_id,
     eventType: row.event_type,
     summary: row.summary,
-    changes: row.changes,
+    changes: fromStoredChanges(row.changes),
   }));
 }

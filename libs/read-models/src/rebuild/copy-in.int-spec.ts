@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '#testing';
 import { serialisedClient } from '../runner/serialised-client.js';
-import { copyIn, copyText } from './copy-in.js';
+import { CopyDocument, copyIn, copyText } from './copy-in.js';
 
 describe('copyIn (COPY FROM STDIN, text format)', () => {
   let db: TestDatabase;
@@ -37,6 +37,22 @@ describe('copyIn (COPY FROM STDIN, text format)', () => {
       await expect(copyIn(client, 'copy copied (id, label, doc) from stdin', '0\tduplicate\t{}\n')).rejects.toMatchObject({ code: '23505' });
       await expect(copyIn(client, 'copy copied (id, label, doc) from stdin', '')).resolves.toBe(0);
       expect((await client.query('select count(*)::int as n from copied')).rows[0].n).toBe(labels.length);
+    } finally {
+      client.release();
+    }
+  });
+
+  it('writes a document line by line into UTF-8, growing past its first guess, byte for byte as the joined text', async () => {
+    const lines = Array.from({ length: 300 }, (_, n) => `${n}\t${copyText(`ünïcode ✓ 𝄞 ${'x'.repeat(n)}\ttab`)}\t${copyText(JSON.stringify({ n }))}\n`);
+    const document = new CopyDocument(16); // far too small: it must grow, never cut a character
+    for (const line of lines) document.line(line);
+    expect(document.bytes.equals(Buffer.from(lines.join(''), 'utf8'))).toBe(true);
+    const client = await db.pool.connect();
+    try {
+      await client.query('create temporary table copied_document (id integer primary key, label text, doc json)');
+      expect(await copyIn(client, 'copy copied_document (id, label, doc) from stdin', document.bytes)).toBe(lines.length);
+      const { rows } = await client.query('select label from copied_document where id = 299');
+      expect(rows[0].label).toBe(`ünïcode ✓ 𝄞 ${'x'.repeat(299)}\ttab`);
     } finally {
       client.release();
     }
