@@ -9,6 +9,8 @@ const COLUMNS = [
   'lead_source', 'stage', 'outcome', 'estimated_amount', 'estimated_currency', 'entry_mode', 'contract_amount',
   'contract_currency', 'identified_at', 'updated_at', 'search_text',
 ] as const;
+// The indexes createProjectsListTables makes besides the primary key.
+const DEFERRED_INDEXES = ['projects_identified_idx', 'projects_search_idx'];
 const TYPES = [
   'uuid', 'integer', 'bigint', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'numeric', 'text', 'text',
   'numeric', 'text', 'timestamptz', 'timestamptz', 'text',
@@ -67,7 +69,18 @@ export function projectsListProjection(folds: ProjectFolds): Projection {
     async apply(events, context) {
       await (await write(events, context)).done;
     },
-    // A rebuild's bulk load: the same upsert, queued without waiting for it.
-    bulk: { write },
+    // A rebuild's bulk load: the same upsert, queued without waiting for it, into a table that
+    // keeps only its primary key (the upsert's arbiter) until the end; its other indexes, the
+    // trigram one above all, are then built once from the finished rows instead of row by row.
+    bulk: {
+      async begin(tx, schema) {
+        for (const index of DEFERRED_INDEXES) await tx.query(`drop index if exists ${quoteIdent(schema)}.${quoteIdent(index)}`);
+      },
+      write,
+      async end(tx, schema) {
+        await tx.query(`set local maintenance_work_mem = '256MB'`);
+        await createProjectsListTables(tx, schema); // idempotent: creates only what is missing
+      },
+    },
   };
 }

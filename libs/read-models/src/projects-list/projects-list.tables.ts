@@ -32,7 +32,7 @@ export async function createProjectsListTables(tx: PoolClient, schema: string): 
     ) with (fillfactor = 80)`);
   // The list's keyset order (newest identified first).
   await tx.query(`create index if not exists projects_identified_idx on ${table} (identified_at desc, project_id desc)`);
-  // Substring search uses a trigram index when pg_trgm is installed (migration 0004 tries to).
+  // Substring search uses a trigram index when pg_trgm is installed (migration 0007 tries to).
   const trgm = await tx.query<{ nspname: string }>(TRGM_SCHEMA);
   if (trgm.rows[0]) {
     const opclass = `${quoteIdent(trgm.rows[0].nspname)}.gin_trgm_ops`;

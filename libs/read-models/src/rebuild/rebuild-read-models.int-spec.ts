@@ -27,6 +27,11 @@ describe('rebuildReadModels', () => {
       const { rows } = await db.pool.query(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${schema}.${table} t`);
       return [table, rows[0]];
     })));
+  // Every index (the ones a bulk load defers included), its definition without the schema name.
+  const indexes = async (schema: string) =>
+    (await db.pool.query<{ definition: string }>(`select replace(indexdef, $1, 'rm.') as definition from pg_indexes where schemaname = $2 order by indexname`, [`${schema}.`, schema])).rows.map(
+      (row) => row.definition,
+    );
   const schemaExists = async (schema: string) => (await db.pool.query('select 1 from pg_namespace where nspname = $1', [schema])).rowCount === 1;
 
   beforeAll(async () => {
@@ -62,6 +67,8 @@ describe('rebuildReadModels', () => {
     expect((await readLiveGeneration(db.pool))?.generation).toBe(2);
     expect(await tables('rm_g2')).toEqual(await tables('rm_g1'));
     expect(await digest('rm_g2')).toEqual(await digest('rm_g1'));
+    expect(await indexes('rm_g2')).toEqual(await indexes('rm_g1'));
+    expect(await indexes('rm_g2')).toEqual(expect.arrayContaining([expect.stringMatching(/projects_search_idx ON rm.projects USING gin/), expect.stringMatching(/projects_identified_idx/)]));
     const { rows } = await db.pool.query('select generation, status, live_at is not null as was_live, retired_at is not null as retired from read_model_generations order by 1');
     expect(rows).toEqual([
       { generation: 1, status: 'retired', was_live: true, retired: true },
