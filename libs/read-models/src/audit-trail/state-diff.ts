@@ -21,8 +21,12 @@ type JsonObject = Record<string, unknown>;
 type Options = { skipTop: ReadonlySet<string>; prune: ReadonlySet<string> };
 
 const isObject = (value: unknown): value is JsonObject => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isMoney = (value: unknown): boolean =>
-  isObject(value) && typeof value.amount === 'string' && typeof value.currency === 'string' && Object.keys(value).length === 2;
+function isMoney(value: unknown): boolean {
+  if (!isObject(value) || typeof value.amount !== 'string' || typeof value.currency !== 'string') return false;
+  let keys = 0;
+  for (const _ in value) keys++; // counted rather than Object.keys: no array per object compared
+  return keys === 2;
+}
 const isAbsent = (value: unknown): boolean => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 // Objects are opened up field by field; money stays one value ("125000.00 CNY" reads as one thing).
 const isExpandable = (value: unknown): boolean => value === undefined || value === null || (isObject(value) && !isMoney(value));
@@ -37,10 +41,17 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
-function keyedItems(items: unknown, key: string): Map<string, unknown> | null {
-  if (isAbsent(items)) return new Map();
-  if (!Array.isArray(items) || !items.every((item) => isObject(item) && item[key] !== undefined)) return null;
-  return new Map(items.map((item) => [String((item as JsonObject)[key]), item]));
+const NO_ITEMS: ReadonlyMap<string, unknown> = new Map();
+
+function keyedItems(items: unknown, key: string): ReadonlyMap<string, unknown> | null {
+  if (isAbsent(items)) return NO_ITEMS;
+  if (!Array.isArray(items)) return null;
+  const byKey = new Map<string, unknown>();
+  for (const item of items) {
+    if (!isObject(item) || item[key] === undefined) return null;
+    byKey.set(String(item[key]), item);
+  }
+  return byKey;
 }
 
 // States from `evolve` share every unchanged subtree, so `===` skips most of the walk.
@@ -73,7 +84,9 @@ function diffInto(path: string, name: string, from: unknown, to: unknown, out: F
 
 // `skipTop`: top-level fields left out (derived or bookkeeping); `prune`: paths not descended
 // into (the caller describes them its own way).
-export function diffStates(from: unknown, to: unknown, skipTop: ReadonlySet<string> = new Set(), prune: ReadonlySet<string> = new Set()): FieldChange[] {
+const NONE: ReadonlySet<string> = new Set();
+
+export function diffStates(from: unknown, to: unknown, skipTop: ReadonlySet<string> = NONE, prune: ReadonlySet<string> = NONE): FieldChange[] {
   const out: FieldChange[] = [];
   diffInto('', '', from, to, out, { skipTop, prune });
   return out;
