@@ -17,7 +17,10 @@ export async function openProjectorContext(applicationName: string): Promise<Pro
   }
   if (!config.database.url) exit('DATABASE_URL is required (the projector does not start an embedded PostgreSQL)');
   const pool = createPool({ connectionString: config.database.url, max: config.database.poolSize, applicationName });
-  await runMigrations(pool);
+  for (const { name, notices } of await runMigrations(pool)) {
+    console.log(`migrations: applied ${name}`);
+    for (const notice of notices) console.warn(`migrations: ${name}: ${notice}`);
+  }
   const store = config.eventStore.kind === 'eventstoredb' ? EventStoreDbEventStore.fromConnectionString(config.eventStore.url) : new PostgresEventStore(pool);
   return {
     config,

@@ -10,7 +10,9 @@ export const migrationsDir = (): string => join(projectRoot(), 'migrations');
 const MIGRATION_LOCK_KEY = 7_313_001;
 const FILE_PATTERN = /^(\d{4})_[a-z0-9_]+\.sql$/;
 
-export type AppliedMigration = { version: number; name: string };
+// notices: what the migration reported with RAISE NOTICE (e.g. an optional extension it could
+// not install), for the caller to log: a migration is applied once, so this is the only chance.
+export type AppliedMigration = { version: number; name: string; notices: string[] };
 
 export async function runMigrations(pool: Pool, dir: string = migrationsDir()): Promise<AppliedMigration[]> {
   const files = (await readdir(dir)).filter((f) => FILE_PATTERN.test(f)).sort();
@@ -31,6 +33,9 @@ export async function runMigrations(pool: Pool, dir: string = migrationsDir()): 
       const version = Number(FILE_PATTERN.exec(name)![1]);
       if (done.has(version)) continue;
       const sql = await readFile(join(dir, name), 'utf8');
+      const notices: string[] = [];
+      const onNotice = (notice: { message?: string }) => notices.push(notice.message ?? '');
+      client.on('notice', onNotice);
       await client.query('begin');
       try {
         await client.query(sql);
@@ -39,8 +44,10 @@ export async function runMigrations(pool: Pool, dir: string = migrationsDir()): 
       } catch (error) {
         await client.query('rollback');
         throw new Error(`migration ${name} failed: ${(error as Error).message}`);
+      } finally {
+        client.off('notice', onNotice);
       }
-      applied.push({ version, name });
+      applied.push({ version, name, notices });
     }
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);

@@ -1,4 +1,4 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { Pool } from 'pg';
 import type { AppConfig } from '#config';
 import { createPool, runMigrations } from '#database';
@@ -14,7 +14,11 @@ import { APP_CONFIG, PG_POOL } from './tokens.js';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<Pool> => {
         const pool = createPool({ connectionString: config.database.url!, max: config.database.poolSize, applicationName: 'bidledger-api' });
-        await runMigrations(pool);
+        const logger = new Logger('Migrations');
+        for (const { name, notices } of await runMigrations(pool)) {
+          logger.log(`applied ${name}`);
+          for (const notice of notices) logger.warn(`${name}: ${notice}`);
+        }
         return pool;
       },
     },
