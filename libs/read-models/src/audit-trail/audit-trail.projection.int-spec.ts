@@ -83,4 +83,18 @@ describe('audit trail (read model)', () => {
     expect(b).toEqual(a);
     expect(a.length).toBeGreaterThan(10);
   });
+
+  it('stores changes as [field, from, to] triples, and still reads rows written as objects before', async () => {
+    const { rows } = await db.pool.query<{ changes: unknown[] }>(`select changes from rm_a.audit_trail where project_id = $1 and version = 1`, [PROJECT]);
+    expect(rows[0]!.changes[0]).toEqual(['id', null, PROJECT]);
+    const before = await readAuditTrail(db.pool, 'rm_a', PROJECT, {}, all);
+    // What a release before the triples wrote: the same changes, as {field, from, to} objects.
+    await db.pool.query(
+      `update rm_a.audit_trail set changes = (select json_agg(json_build_object('field', c ->> 0, 'from', c -> 1, 'to', c -> 2)) from json_array_elements(changes) c)
+        where project_id = $1 and version <= 3`,
+      [PROJECT],
+    );
+    expect((await db.pool.query(`select changes -> 0 ->> 'field' as field from rm_a.audit_trail where project_id = $1 and version = 1`, [PROJECT])).rows[0].field).toBe('id');
+    expect(await readAuditTrail(db.pool, 'rm_a', PROJECT, {}, all)).toEqual(before);
+  });
 });

@@ -68,7 +68,9 @@ describe('rebuildReadModels', () => {
     expect(await tables('rm_g2')).toEqual(await tables('rm_g1'));
     expect(await digest('rm_g2')).toEqual(await digest('rm_g1'));
     expect(await indexes('rm_g2')).toEqual(await indexes('rm_g1'));
-    expect(await indexes('rm_g2')).toEqual(expect.arrayContaining([expect.stringMatching(/projects_search_idx ON rm.projects USING gin/), expect.stringMatching(/projects_identified_idx/)]));
+    const trigram = (await db.pool.query(`select 1 from pg_extension where extname = 'pg_trgm'`)).rowCount === 1;
+    const deferred = [/projects_identified_idx ON rm.projects/, ...(trigram ? [/projects_search_idx ON rm.projects USING gin/] : [])];
+    expect(await indexes('rm_g2')).toEqual(expect.arrayContaining(deferred.map((pattern) => expect.stringMatching(pattern))));
     const { rows } = await db.pool.query('select generation, status, live_at is not null as was_live, retired_at is not null as retired from read_model_generations order by 1');
     expect(rows).toEqual([
       { generation: 1, status: 'retired', was_live: true, retired: true },
