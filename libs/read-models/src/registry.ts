@@ -3,14 +3,15 @@ import { auditTrailProjection } from './audit-trail/audit-trail.projection.js';
 import { ProjectFolds } from './folding/project-folds.js';
 import type { Projection } from './projection.js';
 import { projectsListProjection } from './projects-list/projects-list.projection.js';
-import { winLossProjection } from './win-loss/win-loss.projection.js';
+import { createWinLossProjection } from './win-loss/win-loss.projection.js';
 
 // `folds`: pass one to size its cache or read its stats; by default each call makes its own.
-export type ProjectionDeps = { store: EventStore; folds?: ProjectFolds };
+// `bulkPendingRows`: rows per projection a rebuild's bulk load may hold back (PendingRows).
+export type ProjectionDeps = { store: EventStore; folds?: ProjectFolds; bulkPendingRows?: number };
 
 // Every read model the projector keeps, in the order they apply a batch. The projections that
 // need project states share one ProjectFolds, so a batch is folded once.
-export function allProjections({ store, folds }: ProjectionDeps): Projection[] {
+export function allProjections({ store, folds, bulkPendingRows }: ProjectionDeps): Projection[] {
   const shared = folds ?? new ProjectFolds(store);
-  return [projectsListProjection(shared), auditTrailProjection(shared), winLossProjection];
+  return [projectsListProjection(shared, { bulkPendingRows }), auditTrailProjection(shared), createWinLossProjection({ bulkPendingRows })];
 }

@@ -1,7 +1,8 @@
 import type { Project } from '#domain';
-import type { ProjectFolds } from '../folding/project-folds.js';
+import type { FoldStep, ProjectFolds } from '../folding/project-folds.js';
 import type { RecordedEvent } from '#event-store';
 import { quoteIdent, type Projection, type ProjectionContext } from '../projection.js';
+import { PendingRows } from '../rebuild/pending-rows.js';
 import { createProjectsListTables } from './projects-list.tables.js';
 
 const COLUMNS = [
@@ -56,28 +57,63 @@ function rowOf(project: Project, version: number, globalPosition: number): Recor
   };
 }
 
-export function projectsListProjection(folds: ProjectFolds): Projection {
-  async function write(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<{ done: Promise<void> }> {
-    const { latest } = await folds.forBatch(events);
-    const rows = [...latest.values()].flatMap(({ after, event }) => (after.status === 'identified' ? [rowOf(after, event.version, event.globalPosition)] : []));
-    const done = rows.length > 0 ? tx.query(upsertProjects(schema), [JSON.stringify(rows)]).then(() => undefined) : Promise.resolve();
-    return { done };
+// bulkPendingRows: project rows a rebuild's bulk load holds back (PendingRows); 0 writes every batch's.
+export type ProjectsListOptions = { bulkPendingRows?: number };
+
+const FLUSH_CHUNK = 5_000;
+
+type ProjectRow = ReturnType<typeof rowOf>;
+
+// Each identified project's row after its last step in the batch.
+const rowsOf = (latest: ReadonlyMap<string, FoldStep>): [string, ProjectRow][] =>
+  [...latest].flatMap(([projectId, { after, event }]) => (after.status === 'identified' ? [[projectId, rowOf(after, event.version, event.globalPosition)] as [string, ProjectRow]] : []));
+
+// One upsert per chunk, each queued at once (a serialised client runs them in turn) or in turn.
+function upsertRows(tx: ProjectionContext['tx'], schema: string, rows: readonly ProjectRow[]): Promise<void>[] {
+  const upserts: Promise<void>[] = [];
+  for (let start = 0; start < rows.length; start += FLUSH_CHUNK) {
+    upserts.push(tx.query(upsertProjects(schema), [JSON.stringify(rows.slice(start, start + FLUSH_CHUNK))]).then(() => undefined));
   }
+  return upserts;
+}
+
+export function projectsListProjection(folds: ProjectFolds, options: ProjectsListOptions = {}): Projection {
+  // Per building schema, between the bulk load's begin and end: each project's latest row (the
+  // row, not the state or the step: they would keep far more alive).
+  const pendingBySchema = new Map<string, PendingRows<ProjectRow>>();
+
+  function pendingOf(schema: string): PendingRows<ProjectRow> {
+    const pending = pendingBySchema.get(schema);
+    if (!pending) throw new Error(`projects-list bulk load into ${schema} was not begun`);
+    return pending;
+  }
+
   return {
     name: 'projects-list',
     createTables: createProjectsListTables,
-    async apply(events, context) {
-      await (await write(events, context)).done;
+    async apply(events, { tx, schema }) {
+      const { latest } = await folds.forBatch(events);
+      await Promise.all(upsertRows(tx, schema, rowsOf(latest).map(([, row]) => row)));
     },
-    // A rebuild's bulk load: the same upsert, queued without waiting for it, into a table that
-    // keeps only its primary key (the upsert's arbiter) until the end; its other indexes, the
-    // trigram one above all, are then built once from the finished rows instead of row by row.
+    // A rebuild's bulk load: each project's row held back (PendingRows) and upserted when pushed
+    // out or at the end, into a table that keeps only its primary key (the upsert's arbiter)
+    // until then; its other indexes, the trigram one above all, are built once from the
+    // finished rows instead of row by row.
     bulk: {
       async begin(tx, schema) {
+        pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
         for (const index of DEFERRED_INDEXES) await tx.query(`drop index if exists ${quoteIdent(schema)}.${quoteIdent(index)}`);
       },
-      write,
+      async write(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<{ done: Promise<void> }> {
+        const { latest } = await folds.forBatch(events);
+        const out = pendingOf(schema).set(rowsOf(latest));
+        return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
+      },
       async end(tx, schema) {
+        const held = pendingOf(schema).drain();
+        pendingBySchema.delete(schema);
+        // One statement at a time: this is a plain client, not the bulk load's serialised one.
+        for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
         await tx.query(`set local maintenance_work_mem = '256MB'`);
         await createProjectsListTables(tx, schema); // idempotent: creates only what is missing
       },

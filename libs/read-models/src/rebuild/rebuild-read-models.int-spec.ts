@@ -8,6 +8,10 @@ import { lockGenerations, readLiveGeneration } from '../generations/generations.
 import { inTransaction } from '../generations/transaction.js';
 import type { Projection } from '../projection.js';
 import { allProjections } from '../registry.js';
+import { auditTrailProjection } from '../audit-trail/audit-trail.projection.js';
+import { ProjectFolds } from '../folding/project-folds.js';
+import { projectsListProjection } from '../projects-list/projects-list.projection.js';
+import { createWinLossProjection } from '../win-loss/win-loss.projection.js';
 import { ProjectorRunner } from '../runner/projector-runner.js';
 import { eventually } from '../testing/eventually.js';
 import { appendHistory, command, historyFor, runCommand, storedEventCount } from '../testing/read-model-fixtures.js';
@@ -149,5 +153,19 @@ describe('rebuildReadModels', () => {
     } finally {
       await tiny.end().catch(() => undefined);
     }
+  });
+
+  it('builds the same rows however many project rows the bulk load holds back, and when the facts must be read back', async () => {
+    const expected = await digest((await readLiveGeneration(db.pool))!.schema);
+    for (const bulkPendingRows of [0, 1, 3]) {
+      const result = await rebuildReadModels(store, db.pool, allProjections({ store, bulkPendingRows }), { batchSize: 7, dropAfterMs: 0, logger: quiet });
+      expect(await digest(result.generation.schema)).toEqual(expected);
+    }
+    // No fact cache: every project not new to a batch has its fact read from the table, so the
+    // facts held back for it must be written first.
+    const folds = new ProjectFolds(store);
+    const uncached = [projectsListProjection(folds), auditTrailProjection(folds), createWinLossProjection({ cacheSize: 0, bulkPendingRows: 1_000 })];
+    const result = await rebuildReadModels(store, db.pool, uncached, { batchSize: 7, dropAfterMs: 0, logger: quiet });
+    expect(await digest(result.generation.schema)).toEqual(expected);
   });
 });

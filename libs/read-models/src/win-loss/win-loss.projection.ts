@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { isProjectEventType, projectIdOf, toProjectEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '../projection.js';
+import { PendingRows } from '../rebuild/pending-rows.js';
 import { FactCache } from './win-loss-fact.cache.js';
 import { withDerivedFigures } from './win-loss-fact.derive.js';
 import { evolveFact, touchesFact } from './win-loss-fact.evolve.js';
@@ -28,7 +29,10 @@ function byProject(events: readonly RecordedEvent[]): Map<string, ProjectSlice> 
   return slices;
 }
 
-export type WinLossProjectionOptions = { cacheSize?: number };
+// bulkPendingRows: facts a rebuild's bulk load holds back (PendingRows); 0 writes every batch's.
+export type WinLossProjectionOptions = { cacheSize?: number; bulkPendingRows?: number };
+
+const FLUSH_CHUNK = 5_000;
 
 // Set-based per batch: the facts it touches come from the cache or one read, are folded in
 // memory and written back with one multi-row upsert, and the monthly rollup takes the net
@@ -36,11 +40,15 @@ export type WinLossProjectionOptions = { cacheSize?: number };
 export function createWinLossProjection(options: WinLossProjectionOptions = {}): Projection {
   // Room for the open projects of a busy log: a fact takes about 1 kB; closed ones are never kept.
   const cache = new FactCache(options.cacheSize ?? 100_000);
+  // Per building schema, between the bulk load's begin and end. Facts are changed in place by
+  // the fold, so a held fact is always its project's latest: it is serialised when written.
+  const pendingBySchema = new Map<string, PendingRows<WinLossFact>>();
 
   type Change = { fact: WinLossFact; takenBack: Contribution[]; signature: string };
 
   // The batch folded into the facts it changes, each with what it added to the rollup before.
-  async function foldBatch(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<Change[]> {
+  // `beforeRead`: called with the projects whose facts are about to be read from the table.
+  async function foldBatch(events: RecordedEvent[], { tx, schema }: ProjectionContext, beforeRead?: (projectIds: string[]) => void): Promise<Change[]> {
     const slices = byProject(events);
     const known = new Map<string, WinLossFact | null>(); // null: identified in this batch, no row yet
     const toRead: string[] = [];
@@ -49,6 +57,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
       if (cached || slice.firstVersion === 1) known.set(projectId, cached ?? null);
       else if (slice.events.length > 0) toRead.push(projectId);
     }
+    if (toRead.length > 0) beforeRead?.(toRead);
     for (const [projectId, fact] of await loadFacts(tx, schema, toRead)) known.set(projectId, fact);
 
     const changed: Change[] = [];
@@ -84,24 +93,55 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     await addToRollup(context.tx, context.schema, rollupDelta(changed.filter(({ fact }) => written.has(fact.projectId))).changes());
   }
 
-  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: every
-  // changed row is written (none can be newer), so the rollup's change is known before the
-  // upsert answers and both are queued at once. A row not written fails the rebuild.
+  // Writes facts in one upsert per chunk; a row not written (never expected here) fails the rebuild.
+  function saveAll(tx: PoolClient, schema: string, facts: readonly WinLossFact[]): Promise<void>[] {
+    const saves: Promise<void>[] = [];
+    for (let start = 0; start < facts.length; start += FLUSH_CHUNK) {
+      const chunk = facts.slice(start, start + FLUSH_CHUNK);
+      saves.push(saveFacts(tx, schema, chunk).then((written) => {
+        if (written.size !== chunk.length) throw new Error(`win/loss bulk load: ${chunk.length - written.size} fact rows were not written`);
+      }));
+    }
+    return saves;
+  }
+
+  function pendingOf(schema: string): PendingRows<WinLossFact> {
+    const pending = pendingBySchema.get(schema);
+    if (!pending) throw new Error(`win/loss bulk load into ${schema} was not begun`);
+    return pending;
+  }
+
+  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: the
+  // rollup's change is known before any upsert answers, and every statement is queued at once.
+  // Changed facts are held back (PendingRows) and written when pushed out, at the end, or before
+  // the table is read for them (a fact evicted from the cache but not yet written).
   async function write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }> {
-    const changed = await foldBatch(events, context);
+    const { tx, schema } = context;
+    const pending = pendingOf(schema);
+    const writes: Promise<void>[] = [];
+    const changed = await foldBatch(events, context, (projectIds) => writes.push(...saveAll(tx, schema, pending.take(projectIds))));
     const delta = rollupDelta(changed).changes();
-    const saved = saveFacts(context.tx, context.schema, changed.map(({ fact }) => fact)).then((written) => {
-      if (written.size !== changed.length) throw new Error(`win/loss bulk load: ${changed.length - written.size} fact rows were not written`);
-    });
-    const added = addToRollup(context.tx, context.schema, delta);
-    return { done: Promise.all([saved, added]).then(() => undefined) };
+    writes.push(...saveAll(tx, schema, pending.set(changed.map(({ fact }) => [fact.projectId, fact] as const))));
+    writes.push(addToRollup(tx, schema, delta));
+    return { done: Promise.all(writes).then(() => undefined) };
   }
 
   return {
     name: 'win_loss',
     createTables: (tx: PoolClient, schema: string) => createWinLossTables(tx, schema),
     apply,
-    bulk: { write },
+    bulk: {
+      async begin(_tx, schema) {
+        pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
+      },
+      write,
+      async end(tx, schema) {
+        const held = pendingOf(schema).drain();
+        pendingBySchema.delete(schema);
+        // One statement at a time: this is a plain client, not the bulk load's serialised one.
+        for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(saveAll(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
+      },
+    },
   };
 }
 
