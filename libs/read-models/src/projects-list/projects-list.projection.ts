@@ -68,7 +68,7 @@ type ProjectRow = ReturnType<typeof rowOf>;
 const rowsOf = (latest: ReadonlyMap<string, FoldStep>): [string, ProjectRow][] =>
   [...latest].flatMap(([projectId, { after, event }]) => (after.status === 'identified' ? [[projectId, rowOf(after, event.version, event.globalPosition)] as [string, ProjectRow]] : []));
 
-// One upsert per chunk, each queued at once (a serialised client runs them in turn) or in turn.
+// One upsert per chunk, all queued at once: on a plain client pass one chunk at a time.
 function upsertRows(tx: ProjectionContext['tx'], schema: string, rows: readonly ProjectRow[]): Promise<void>[] {
   const upserts: Promise<void>[] = [];
   for (let start = 0; start < rows.length; start += FLUSH_CHUNK) {
@@ -93,7 +93,9 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
     createTables: createProjectsListTables,
     async apply(events, { tx, schema }) {
       const { latest } = await folds.forBatch(events);
-      await Promise.all(upsertRows(tx, schema, rowsOf(latest).map(([, row]) => row)));
+      const rows = rowsOf(latest).map(([, row]) => row);
+      // One statement at a time: `tx` may be a plain client.
+      for (let start = 0; start < rows.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, rows.slice(start, start + FLUSH_CHUNK)));
     },
     // A rebuild's bulk load: each project's row held back (PendingRows) and upserted when pushed
     // out or at the end, into a table that keeps only its primary key (the upsert's arbiter)
@@ -101,6 +103,7 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
     // finished rows instead of row by row.
     bulk: {
       async begin(tx, schema) {
+        pendingBySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
         pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
         for (const index of DEFERRED_INDEXES) await tx.query(`drop index if exists ${quoteIdent(schema)}.${quoteIdent(index)}`);
       },

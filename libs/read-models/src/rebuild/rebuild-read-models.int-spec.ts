@@ -14,7 +14,8 @@ import { projectsListProjection } from '../projects-list/projects-list.projectio
 import { createWinLossProjection } from '../win-loss/win-loss.projection.js';
 import { ProjectorRunner } from '../runner/projector-runner.js';
 import { eventually } from '../testing/eventually.js';
-import { appendHistory, command, historyFor, runCommand, storedEventCount } from '../testing/read-model-fixtures.js';
+import { appendHistory, command, historyFor, runCommand, storedEventCount, toNewEvents } from '../testing/read-model-fixtures.js';
+import { applyAll } from '../testing/apply-all.js';
 import { rebuildReadModels } from './rebuild-read-models.js';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
@@ -155,17 +156,30 @@ describe('rebuildReadModels', () => {
     }
   });
 
-  it('builds the same rows however many project rows the bulk load holds back, and when the facts must be read back', async () => {
-    const expected = await digest((await readLiveGeneration(db.pool))!.schema);
+  it('builds the rows batch-by-batch apply builds however many project rows the bulk load holds back, with projects interleaved in the log', async () => {
+    // Projects whose events alternate in the log: a row pushed out is changed again later, and a
+    // fact pushed out is read back from the table when the cache does not hold it.
+    const ids = Array.from({ length: 6 }, () => randomUUID());
+    const histories = ids.map((id, n) => historyFor(id, (['implementation', 'negotiation', 'closed', 'quotation'] as const)[n % 4]));
+    for (let version = 0; version < Math.max(...histories.map((history) => history.length)); version++) {
+      for (const [n, id] of ids.entries()) {
+        const event = histories[n]![version];
+        if (event) await store.append(`project-${id}`, toNewEvents([event]), version === 0 ? 'no_stream' : version);
+      }
+    }
+    await applyAll(store, db.pool, allProjections({ store }), 'rm_reference', await storedEventCount(db.pool), 5);
+    const expected = await digest('rm_reference');
     for (const bulkPendingRows of [0, 1, 3]) {
       const result = await rebuildReadModels(store, db.pool, allProjections({ store, bulkPendingRows }), { batchSize: 7, dropAfterMs: 0, logger: quiet });
       expect(await digest(result.generation.schema)).toEqual(expected);
     }
     // No fact cache: every project not new to a batch has its fact read from the table, so the
     // facts held back for it must be written first.
-    const folds = new ProjectFolds(store);
-    const uncached = [projectsListProjection(folds), auditTrailProjection(folds), createWinLossProjection({ cacheSize: 0, bulkPendingRows: 1_000 })];
-    const result = await rebuildReadModels(store, db.pool, uncached, { batchSize: 7, dropAfterMs: 0, logger: quiet });
-    expect(await digest(result.generation.schema)).toEqual(expected);
+    for (const bulkPendingRows of [1, 1_000]) {
+      const folds = new ProjectFolds(store);
+      const uncached = [projectsListProjection(folds, { bulkPendingRows }), auditTrailProjection(folds), createWinLossProjection({ cacheSize: 0, bulkPendingRows })];
+      const result = await rebuildReadModels(store, db.pool, uncached, { batchSize: 7, dropAfterMs: 0, logger: quiet });
+      expect(await digest(result.generation.schema)).toEqual(expected);
+    }
   });
 });

@@ -46,6 +46,7 @@ export async function loadFacts(tx: PoolClient, schema: string, projectIds: read
   return new Map(rows.map((row) => [row.project_id as string, factFromRow(row)]));
 }
 
+// The rows are serialised before anything is awaited: a caller may go on changing the facts.
 export async function saveFacts(tx: PoolClient, schema: string, facts: readonly WinLossFact[]): Promise<Set<string>> {
   if (facts.length === 0) return new Set();
   const document = JSON.stringify(facts.map((fact) => FACT_COLUMNS.map((column) => rowValue(column, fact))));

@@ -94,6 +94,8 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
   }
 
   // Writes facts in one upsert per chunk; a row not written (never expected here) fails the rebuild.
+  // Held facts change in place as later batches fold: this relies on saveFacts serialising its
+  // rows when called, not when the lane gets to the statement.
   function saveAll(tx: PoolClient, schema: string, facts: readonly WinLossFact[]): Promise<void>[] {
     const saves: Promise<void>[] = [];
     for (let start = 0; start < facts.length; start += FLUSH_CHUNK) {
@@ -119,7 +121,14 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     const { tx, schema } = context;
     const pending = pendingOf(schema);
     const writes: Promise<void>[] = [];
-    const changed = await foldBatch(events, context, (projectIds) => writes.push(...saveAll(tx, schema, pending.take(projectIds))));
+    let changed: Change[];
+    try {
+      changed = await foldBatch(events, context, (projectIds) => writes.push(...saveAll(tx, schema, pending.take(projectIds))));
+    } catch (error) {
+      // The rebuild fails with this error; the saves queued before it fail with the transaction.
+      for (const queued of writes) queued.catch(() => undefined);
+      throw error;
+    }
     const delta = rollupDelta(changed).changes();
     writes.push(...saveAll(tx, schema, pending.set(changed.map(({ fact }) => [fact.projectId, fact] as const))));
     writes.push(addToRollup(tx, schema, delta));
@@ -132,6 +141,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     apply,
     bulk: {
       async begin(_tx, schema) {
+        pendingBySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
         pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
       },
       write,
