@@ -2,7 +2,7 @@ import type { Project } from '#domain';
 import type { FoldStep, ProjectFolds } from '../folding/project-folds.js';
 import type { RecordedEvent } from '#event-store';
 import { quoteIdent, type Projection, type ProjectionContext } from '../projection.js';
-import { PendingRows } from '../rebuild/pending-rows.js';
+import { PendingRowsBySchema } from '../rebuild/pending-rows.js';
 import { createProjectsListTables } from './projects-list.tables.js';
 
 const COLUMNS = [
@@ -78,15 +78,8 @@ function upsertRows(tx: ProjectionContext['tx'], schema: string, rows: readonly 
 }
 
 export function projectsListProjection(folds: ProjectFolds, options: ProjectsListOptions = {}): Projection {
-  // Per building schema, between the bulk load's begin and end: each project's latest row (the
-  // row, not the state or the step: they would keep far more alive).
-  const pendingBySchema = new Map<string, PendingRows<ProjectRow>>();
-
-  function pendingOf(schema: string): PendingRows<ProjectRow> {
-    const pending = pendingBySchema.get(schema);
-    if (!pending) throw new Error(`projects-list bulk load into ${schema} was not begun`);
-    return pending;
-  }
+  // Each project's latest row (the row, not the state or the step: they would keep far more alive).
+  const pending = new PendingRowsBySchema<ProjectRow>('projects-list', options.bulkPendingRows ?? 50_000);
 
   return {
     name: 'projects-list',
@@ -103,18 +96,16 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
     // finished rows instead of row by row.
     bulk: {
       async begin(tx, schema) {
-        pendingBySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
-        pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
+        pending.begin(schema);
         for (const index of DEFERRED_INDEXES) await tx.query(`drop index if exists ${quoteIdent(schema)}.${quoteIdent(index)}`);
       },
       async write(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<{ done: Promise<void> }> {
         const { latest } = await folds.forBatch(events);
-        const out = pendingOf(schema).set(rowsOf(latest));
+        const out = pending.of(schema).set(rowsOf(latest));
         return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
       },
       async end(tx, schema) {
-        const held = pendingOf(schema).drain();
-        pendingBySchema.delete(schema);
+        const held = pending.end(schema);
         // One statement at a time: this is a plain client, not the bulk load's serialised one.
         for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
         await tx.query(`set local maintenance_work_mem = '256MB'`);

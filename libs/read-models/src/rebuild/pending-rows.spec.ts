@@ -1,4 +1,4 @@
-import { PendingRows } from './pending-rows.js';
+import { PendingRows, PendingRowsBySchema } from './pending-rows.js';
 
 describe('PendingRows', () => {
   it('keeps the latest row per key and pushes out the least recently changed beyond its limit', () => {
@@ -24,5 +24,17 @@ describe('PendingRows', () => {
     expect(pending.set([['a', 1], ['b', 2]])).toEqual([1, 2]);
     expect(pending.drain()).toEqual([]);
     expect(() => new PendingRows(-1)).toThrow(TypeError);
+  });
+
+  it('per schema: refuses rows for a bulk load not begun, hands the rest back at the end, and forgets what a failed one left', () => {
+    const bySchema = new PendingRowsBySchema<number>('test', 10);
+    expect(() => bySchema.of('rm_g2')).toThrow('test bulk load into rm_g2 was not begun');
+    bySchema.begin('rm_g2');
+    bySchema.of('rm_g2').set([['a', 1]]);
+    bySchema.begin('rm_g3'); // rm_g2's rebuild failed: its rows are dropped
+    expect(() => bySchema.of('rm_g2')).toThrow(/was not begun/);
+    bySchema.of('rm_g3').set([['b', 2], ['c', 3]]);
+    expect(bySchema.end('rm_g3')).toEqual([2, 3]);
+    expect(() => bySchema.of('rm_g3')).toThrow(/was not begun/);
   });
 });

@@ -52,3 +52,31 @@ export class PendingRows<T> {
     return out;
   }
 }
+
+// A projection's PendingRows per building schema, from its bulk load's `begin` to its `end`.
+export class PendingRowsBySchema<T> {
+  private readonly bySchema = new Map<string, PendingRows<T>>();
+
+  constructor(
+    private readonly projection: string,
+    private readonly limit: number,
+  ) {}
+
+  begin(schema: string): void {
+    this.bySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
+    this.bySchema.set(schema, new PendingRows<T>(this.limit));
+  }
+
+  of(schema: string): PendingRows<T> {
+    const pending = this.bySchema.get(schema);
+    if (!pending) throw new Error(`${this.projection} bulk load into ${schema} was not begun`);
+    return pending;
+  }
+
+  // Every row still held, to be written now; the schema's bulk load is over.
+  end(schema: string): T[] {
+    const rows = this.of(schema).drain();
+    this.bySchema.delete(schema);
+    return rows;
+  }
+}

@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { isProjectEventType, projectIdOf, toProjectEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '../projection.js';
-import { PendingRows } from '../rebuild/pending-rows.js';
+import { PendingRowsBySchema } from '../rebuild/pending-rows.js';
 import { FactCache } from './win-loss-fact.cache.js';
 import { withDerivedFigures } from './win-loss-fact.derive.js';
 import { evolveFact, touchesFact } from './win-loss-fact.evolve.js';
@@ -40,9 +40,9 @@ const FLUSH_CHUNK = 5_000;
 export function createWinLossProjection(options: WinLossProjectionOptions = {}): Projection {
   // Room for the open projects of a busy log: a fact takes about 1 kB; closed ones are never kept.
   const cache = new FactCache(options.cacheSize ?? 100_000);
-  // Per building schema, between the bulk load's begin and end. Facts are changed in place by
-  // the fold, so a held fact is always its project's latest: it is serialised when written.
-  const pendingBySchema = new Map<string, PendingRows<WinLossFact>>();
+  // Facts are changed in place by the fold, so a held fact is always its project's latest: it is
+  // serialised when written.
+  const pendingFacts = new PendingRowsBySchema<WinLossFact>('win/loss', options.bulkPendingRows ?? 50_000);
 
   type Change = { fact: WinLossFact; takenBack: Contribution[]; signature: string };
 
@@ -107,19 +107,13 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     return saves;
   }
 
-  function pendingOf(schema: string): PendingRows<WinLossFact> {
-    const pending = pendingBySchema.get(schema);
-    if (!pending) throw new Error(`win/loss bulk load into ${schema} was not begun`);
-    return pending;
-  }
-
   // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: the
   // rollup's change is known before any upsert answers, and every statement is queued at once.
   // Changed facts are held back (PendingRows) and written when pushed out, at the end, or before
   // the table is read for them (a fact evicted from the cache but not yet written).
   async function write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }> {
     const { tx, schema } = context;
-    const pending = pendingOf(schema);
+    const pending = pendingFacts.of(schema);
     const writes: Promise<void>[] = [];
     let changed: Change[];
     try {
@@ -141,13 +135,11 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     apply,
     bulk: {
       async begin(_tx, schema) {
-        pendingBySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
-        pendingBySchema.set(schema, new PendingRows(options.bulkPendingRows ?? 50_000));
+        pendingFacts.begin(schema);
       },
       write,
       async end(tx, schema) {
-        const held = pendingOf(schema).drain();
-        pendingBySchema.delete(schema);
+        const held = pendingFacts.end(schema);
         // One statement at a time: this is a plain client, not the bulk load's serialised one.
         for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(saveAll(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
       },
