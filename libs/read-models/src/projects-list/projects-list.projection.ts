@@ -68,13 +68,18 @@ type ProjectRow = ReturnType<typeof rowOf>;
 const rowsOf = (latest: ReadonlyMap<string, FoldStep>): [string, ProjectRow][] =>
   [...latest].flatMap(([projectId, { after, event }]) => (after.status === 'identified' ? [[projectId, rowOf(after, event.version, event.globalPosition)] as [string, ProjectRow]] : []));
 
-// One upsert per chunk, all queued at once: on a plain client pass one chunk at a time.
+// One upsert per chunk, all queued at once: for the bulk load's lanes (serialised clients).
 function upsertRows(tx: ProjectionContext['tx'], schema: string, rows: readonly ProjectRow[]): Promise<void>[] {
   const upserts: Promise<void>[] = [];
   for (let start = 0; start < rows.length; start += FLUSH_CHUNK) {
     upserts.push(tx.query(upsertProjects(schema), [JSON.stringify(rows.slice(start, start + FLUSH_CHUNK))]).then(() => undefined));
   }
   return upserts;
+}
+
+// The same, one statement at a time: for a plain client (pg warns about queueing on one).
+async function upsertRowsInTurn(tx: ProjectionContext['tx'], schema: string, rows: readonly ProjectRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, rows.slice(start, start + FLUSH_CHUNK)));
 }
 
 export function projectsListProjection(folds: ProjectFolds, options: ProjectsListOptions = {}): Projection {
@@ -86,9 +91,7 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
     createTables: createProjectsListTables,
     async apply(events, { tx, schema }) {
       const { latest } = await folds.forBatch(events);
-      const rows = rowsOf(latest).map(([, row]) => row);
-      // One statement at a time: `tx` may be a plain client.
-      for (let start = 0; start < rows.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, rows.slice(start, start + FLUSH_CHUNK)));
+      await upsertRowsInTurn(tx, schema, rowsOf(latest).map(([, row]) => row)); // `tx` may be a plain client
     },
     // A rebuild's bulk load: each project's row held back (PendingRows) and upserted when pushed
     // out or at the end, into a table that keeps only its primary key (the upsert's arbiter)
@@ -105,9 +108,7 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
         return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
       },
       async end(tx, schema) {
-        const held = pending.end(schema);
-        // One statement at a time: this is a plain client, not the bulk load's serialised one.
-        for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(upsertRows(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
+        await upsertRowsInTurn(tx, schema, pending.end(schema)); // a plain client, not the bulk load's lane
         await tx.query(`set local maintenance_work_mem = '256MB'`);
         await createProjectsListTables(tx, schema); // idempotent: creates only what is missing
       },
