@@ -95,8 +95,9 @@ export class CopyDocument {
   line(text: string): void {
     const room = this.buffer.length - this.length;
     // A UTF-16 code unit takes at most 3 bytes in UTF-8: only measure when that might not fit.
-    if (text.length * 3 > room && Buffer.byteLength(text, 'utf8') > room) {
-      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + Buffer.byteLength(text, 'utf8')));
+    const needed = text.length * 3 > room ? Buffer.byteLength(text, 'utf8') : 0;
+    if (needed > room) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + needed));
       this.buffer.copy(grown, 0, 0, this.length);
       this.buffer = grown;
     }
