@@ -49,6 +49,21 @@ export type ReadStreamOptions = {
 
 export type ReadAllResult = { events: RecordedEvent[]; checkpoint: LogCheckpoint | null };
 
+// One of `parts` disjoint parts of the log up to `upTo` (a checkpoint `head()` returned), split by
+// stream: every event of a stream falls in the same part, in log order. Readers that split a
+// replay among themselves (a parallel rebuild) each read a part; together they read every event
+// up to `upTo` exactly once.
+export type LogSlice = { upTo: LogCheckpoint; part: number; parts: number };
+
+// An adapter that can read a part of the log (PostgreSQL can; EventStoreDB has no such read).
+export interface SlicedLogReads {
+  // Like readAll, in log order, but only the slice's events, and never past `slice.upTo`.
+  readSlice(after: LogCheckpoint | null, limit: number, slice: LogSlice): Promise<ReadAllResult>;
+}
+
+export const canReadSlices = <T extends object>(store: T): store is T & SlicedLogReads =>
+  typeof (store as Partial<SlicedLogReads>).readSlice === 'function';
+
 export type VerifyResult =
   | { ok: true; streamId: string; version: number }
   | { ok: false; streamId: string; brokenAtVersion: number; reason: string };

@@ -5,9 +5,11 @@ import {
   type AppendResult,
   type ExpectedVersion,
   type LogCheckpoint,
+  type LogSlice,
   type NewEvent,
   type ReadAllResult,
   type ReadStreamOptions,
+  type SlicedLogReads,
   type RecordedEvent,
   type VerifyResult,
 } from '../event-store.port.js';
@@ -18,7 +20,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { findReplay } from './append-replay.js';
 import { writeBatch } from './append-write.js';
 import { toRecordedEvent, type EventRow } from './event-row.mapper.js';
-import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_STREAM } from './event-store.queries.js';
+import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_SLICE, READ_STREAM } from './event-store.queries.js';
 import { StreamTips } from './stream-tips.js';
 import { START_OF_LOG, compareLogPositions, formatCheckpoint, parseCheckpoint } from './log-checkpoint.js';
 
@@ -33,7 +35,7 @@ const MAX_VERSION = 2_147_483_647;
 // 'any' and 'stream_exists' retry a lost race for the next version; each round one writer wins.
 const MAX_APPEND_ATTEMPTS = 100;
 
-export class PostgresEventStore extends EventStore {
+export class PostgresEventStore extends EventStore implements SlicedLogReads {
   private readonly notifier: AppendNotifier;
   private readonly tips = new StreamTips();
   private readonly coalescer: AppendCoalescer;
@@ -89,6 +91,19 @@ export class PostgresEventStore extends EventStore {
     const from = after === null ? START_OF_LOG : parseCheckpoint(after);
     const values = [from.transactionId.toString(), from.globalPosition, limit];
     const { rows } = await this.pool.query<EventRow>({ ...READ_ALL, values });
+    const events = rows.map(toRecordedEvent);
+    return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
+  }
+
+  async readSlice(after: LogCheckpoint | null, limit: number, { upTo, part, parts }: LogSlice): Promise<ReadAllResult> {
+    if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`readSlice limit must be a positive integer: ${limit}`);
+    if (!Number.isInteger(parts) || parts < 1 || !Number.isInteger(part) || part < 0 || part >= parts) {
+      throw new TypeError(`a log slice is a part 0..${parts - 1} of a positive number of parts: part ${part} of ${parts}`);
+    }
+    const from = after === null ? START_OF_LOG : parseCheckpoint(after);
+    const to = parseCheckpoint(upTo);
+    const values = [from.transactionId.toString(), from.globalPosition, to.transactionId.toString(), to.globalPosition, parts, part, limit];
+    const { rows } = await this.pool.query<EventRow>({ ...READ_SLICE, values });
     const events = rows.map(toRecordedEvent);
     return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
   }

@@ -120,4 +120,75 @@ describe('PostgresEventStore global log', () => {
     expect(new Set(idsOf(seen)).size).toBe(seen.length);
     for (const streamId of streams) expect(await store.verifyStream(streamId)).toMatchObject({ ok: true });
   }, 60_000);
+
+  describe('readSlice', () => {
+    async function readPart(upTo: string, part: number, parts: number, limit: number): Promise<RecordedEvent[]> {
+      const events: RecordedEvent[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const batch = await store.readSlice(after, limit, { upTo, part, parts });
+        expect(batch.events.length).toBeLessThanOrEqual(limit);
+        if (batch.events.length === 0) {
+          expect(batch.checkpoint).toBe(after);
+          return events;
+        }
+        events.push(...batch.events);
+        after = batch.checkpoint;
+      }
+    }
+
+    it('splits the log up to a head by stream into disjoint parts that together hold every event once, in log order', async () => {
+      const start = (await store.head()).checkpoint;
+      const streams = Array.from({ length: 24 }, (_, index) => newStreamId(`slice-${index}`));
+      // Streams interleaved in the log: round after round, one event to each.
+      for (let round = 0; round < 4; round++) {
+        await Promise.all(streams.map((streamId) => store.append(streamId, [newEvent(`Round${round}`)], round === 0 ? 'no_stream' : round)));
+      }
+      // A transaction that took its position before the head was read but commits after it.
+      const open = await openTransaction(db.url);
+      const [late] = await open.append(newStreamId('slice-late'), [newEvent('Late')]);
+      const written = await db.pool.query<{ event_id: string }>(
+        'select event_id from events where stream_id = any($1) order by transaction_id, global_position', [streams]);
+      const ids = written.rows.map((row) => row.event_id);
+      const { events: before } = await readLogUntil(store, start, hasAll(ids));
+      const { checkpoint: upTo } = await store.head();
+      expect(upTo).not.toBeNull();
+      await open.commit();
+      const after = await store.append(newStreamId('slice-after'), [newEvent('After')], 'no_stream');
+
+      const inLog = only(before, ids);
+      for (const parts of [1, 2, 3, 5]) {
+        const read = await Promise.all(Array.from({ length: parts }, (_, part) => readPart(upTo!, part, parts, 7)));
+        const all = read.flat();
+        // Nothing past the head, not even the transaction that was open when it was read.
+        expect(idsOf(all)).not.toContain(late.eventId);
+        expect(idsOf(all)).not.toContain(after.events[0]!.eventId);
+        // Every event of ours exactly once, each part in log order.
+        expect(only(all, ids).sort()).toEqual([...inLog].sort());
+        expect(new Set(idsOf(all)).size).toBe(all.length);
+        for (const part of read) {
+          const mine = only(part, ids);
+          expect(mine).toEqual(inLog.filter((id) => mine.includes(id)));
+        }
+        // A stream lives in one part only.
+        const partOf = new Map<string, number>();
+        read.forEach((events, part) => {
+          for (const event of events) {
+            expect(partOf.get(event.streamId) ?? part).toBe(part);
+            partOf.set(event.streamId, part);
+          }
+        });
+        if (parts > 1) expect(new Set(streams.map((streamId) => partOf.get(streamId))).size).toBeGreaterThan(1);
+      }
+    });
+
+    it('refuses a part outside 0..parts-1 and a limit below 1', async () => {
+      const { checkpoint } = await store.head();
+      const upTo = checkpoint ?? '0:0';
+      await expect(store.readSlice(null, 10, { upTo, part: 2, parts: 2 })).rejects.toThrow(TypeError);
+      await expect(store.readSlice(null, 10, { upTo, part: -1, parts: 2 })).rejects.toThrow(TypeError);
+      await expect(store.readSlice(null, 10, { upTo, part: 0, parts: 0 })).rejects.toThrow(TypeError);
+      await expect(store.readSlice(null, 0, { upTo, part: 0, parts: 1 })).rejects.toThrow(TypeError);
+    });
+  });
 });
