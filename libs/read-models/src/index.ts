@@ -10,6 +10,8 @@ export { projectionLag, type ProjectionLag } from './runner/projection-lag.js';
 export { waitForPosition, type PositionWait } from './runner/read-position.js';
 export { rebuildReadModels, type RebuildOptions, type RebuildPhases, type RebuildResult } from './rebuild/rebuild-read-models.js';
 export { dropGeneration, dropRetired } from './rebuild/drop-generations.js';
+export type { ParallelRebuild } from './rebuild/parallel-bulk.js';
+export type { PartResult } from './rebuild/rebuild-part.js';
 export { auditChanges } from './audit-trail/audit-changes.js';
 export { auditSummary } from './audit-trail/audit-summary.js';
 export { diffStates, type FieldChange } from './audit-trail/state-diff.js';

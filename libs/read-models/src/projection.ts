@@ -22,16 +22,25 @@ export type Projection = {
 };
 
 // A rebuild's bulk phase fills a fresh generation that nobody reads or applies to but the
-// rebuild, from position 0, batch after batch in log order, each batch in its own transaction
-// on one connection. `write` computes a batch's rows and queues its statements on `tx` without
-// waiting for them, and resolves (with their outcome in `done`) once they are queued; the next
-// batch is computed while PostgreSQL still executes this one's. The rows must end up exactly as
-// `apply` would have left them. A failed batch fails the rebuild (its generation is dropped).
+// rebuild, from position 0, batch after batch in log order, each batch in its own transaction.
+// `write` computes a batch's rows and queues its statements on `tx` without waiting for them,
+// and resolves (with their outcome in `done`) once they are queued; the next batch is computed
+// while PostgreSQL still executes this one's. The rows must end up exactly as `apply` would have
+// left them. A failed batch fails the rebuild (its generation is dropped).
+//
+// A parallel rebuild splits the log by stream into parts (LogSlice) and runs each part on a
+// loader instance of its own, in a worker thread, at the same time as the others: `write` and
+// `finish` run on each part's instance and see only its streams; `begin` and `end` run once, on
+// the coordinating instance, before the first part starts and after the last one finished.
+// Rows are per project, so the parts never write the same row; a table every part adds to (the
+// win/loss rollup) takes each part's total once, at `finish`, in a fixed row order.
 export type BulkLoad = {
   // Before the first batch, on the empty tables: e.g. drop an index to build it once at the end.
   begin?(tx: PoolClient, schema: string): Promise<void>;
   write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }>;
-  // After the last batch, before anything else applies to the generation: undo what begin did.
+  // After this instance's last batch: write what it held back.
+  finish?(tx: PoolClient, schema: string): Promise<void>;
+  // After every instance finished, before anything else applies to the generation: undo what begin did.
   end?(tx: PoolClient, schema: string): Promise<void>;
 };
 

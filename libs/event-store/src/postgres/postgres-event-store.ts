@@ -20,7 +20,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { findReplay } from './append-replay.js';
 import { writeBatch } from './append-write.js';
 import { toRecordedEvent, type EventRow } from './event-row.mapper.js';
-import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_SLICE, READ_STREAM } from './event-store.queries.js';
+import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_SLICE, READ_STREAM, SLICE_PLAN } from './event-store.queries.js';
 import { StreamTips } from './stream-tips.js';
 import { START_OF_LOG, compareLogPositions, formatCheckpoint, parseCheckpoint } from './log-checkpoint.js';
 
@@ -103,7 +103,18 @@ export class PostgresEventStore extends EventStore implements SlicedLogReads {
     const from = after === null ? START_OF_LOG : parseCheckpoint(after);
     const to = parseCheckpoint(upTo);
     const values = [from.transactionId.toString(), from.globalPosition, to.transactionId.toString(), to.globalPosition, parts, part, limit];
-    const { rows } = await this.pool.query<EventRow>({ ...READ_SLICE, values });
+    const client = await this.pool.connect();
+    let rows: EventRow[];
+    try {
+      await client.query('begin read only');
+      await client.query(SLICE_PLAN);
+      ({ rows } = await client.query<EventRow>({ ...READ_SLICE, values }));
+      await client.query('commit');
+    } catch (error) {
+      client.release(true); // whatever state it is in, the connection is not pooled again
+      throw error;
+    }
+    client.release();
     const events = rows.map(toRecordedEvent);
     return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
   }

@@ -146,7 +146,8 @@ describe('PostgresEventStore global log', () => {
       }
       // A transaction that took its position before the head was read but commits after it.
       const open = await openTransaction(db.url);
-      const [late] = await open.append(newStreamId('slice-late'), [newEvent('Late')]);
+      const late = newEvent('Late');
+      await open.append(newStreamId('slice-late'), [late]);
       const written = await db.pool.query<{ event_id: string }>(
         'select event_id from events where stream_id = any($1) order by transaction_id, global_position', [streams]);
       const ids = written.rows.map((row) => row.event_id);

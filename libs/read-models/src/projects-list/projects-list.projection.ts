@@ -84,7 +84,7 @@ async function upsertRowsInTurn(tx: ProjectionContext['tx'], schema: string, row
 
 export function projectsListProjection(folds: ProjectFolds, options: ProjectsListOptions = {}): Projection {
   // Each project's latest row (the row, not the state or the step: they would keep far more alive).
-  const pending = new PendingRowsBySchema<ProjectRow>('projects-list', options.bulkPendingRows ?? 50_000);
+  const pending = new PendingRowsBySchema<ProjectRow>(options.bulkPendingRows ?? 50_000);
 
   return {
     name: 'projects-list',
@@ -99,7 +99,7 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
     // finished rows instead of row by row.
     bulk: {
       async begin(tx, schema) {
-        pending.begin(schema);
+        pending.begin();
         for (const index of DEFERRED_INDEXES) await tx.query(`drop index if exists ${quoteIdent(schema)}.${quoteIdent(index)}`);
       },
       async write(events: RecordedEvent[], { tx, schema }: ProjectionContext): Promise<{ done: Promise<void> }> {
@@ -107,8 +107,10 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
         const out = pending.of(schema).set(rowsOf(latest));
         return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
       },
-      async end(tx, schema) {
+      async finish(tx, schema) {
         await upsertRowsInTurn(tx, schema, pending.end(schema)); // a plain client, not the bulk load's lane
+      },
+      async end(tx, schema) {
         await tx.query(`set local maintenance_work_mem = '256MB'`);
         await createProjectsListTables(tx, schema); // idempotent: creates only what is missing
       },

@@ -1,16 +1,15 @@
 import type { Pool, PoolClient } from 'pg';
-import type { EventStore, RecordedEvent } from '#event-store';
-import { subscriptionNameOf, type Generation } from '../generations/generation.js';
+import type { LogCheckpoint, RecordedEvent } from '#event-store';
+import type { Generation } from '../generations/generation.js';
 import { SHARE_GENERATION_STATUS } from '../generations/generations.queries.js';
+import { inTransaction } from '../generations/transaction.js';
 import type { Projection, ProjectionContext } from '../projection.js';
 import { serialisedClient } from '../runner/serialised-client.js';
 
-// Where the building generation's subscription takes over, written once every batch has been
-// written; the subscription (which creates its row with `on conflict do nothing`) then starts
-// from here. Table: migrations/0002_subscriptions.sql.
-const SEED_CHECKPOINT = `
-  insert into subscription_checkpoints (name, checkpoint, global_position) values ($1, $2, $3)
-  on conflict (name) do update set checkpoint = excluded.checkpoint, global_position = excluded.global_position, updated_at = now()`;
+// The next batch of the log (or of a part of it) after a checkpoint; empty at its end.
+export type BatchReader = (after: LogCheckpoint | null) => Promise<RecordedEvent[]>;
+
+export type BulkReplayResult = { replayed: number; last: RecordedEvent | undefined };
 
 // A building generation needs no durability per batch (a crash drops it); the switch's own
 // synchronous commit flushes the log past every one of these batches.
@@ -31,7 +30,7 @@ type Lane = { projections: Projection[]; connection: PoolClient; tx: PoolClient;
 // then, to read the log (and the stream of a state not in memory).
 const CONNECTIONS_BESIDE_LANES = 2;
 
-// The bulk of a rebuild: the log from position 0 in large batches. Each projection writes on a
+// The bulk of a rebuild: the log (or a part of it) from position 0 in large batches. Each projection writes on a
 // connection of its own (a lane; projections share lanes when the pool is too small for one
 // each), one short transaction per batch (a long one would hold the gap-safe log back for every
 // reader), so PostgreSQL works through one projection's statements while another's are still
@@ -45,13 +44,12 @@ const CONNECTIONS_BESIDE_LANES = 2;
 // rolls back; a batch already committed stays in a generation that is never made live, and
 // the next rebuild drops it (it is never resumed).
 export async function bulkReplay(
-  store: EventStore,
+  read: BatchReader,
   pool: Pool,
   generation: Generation,
   projections: readonly Projection[],
-  batchSize: number,
   onApplied: (events: number) => void = () => undefined,
-): Promise<number> {
+): Promise<BulkReplayResult> {
   // Bulk loaders first: their rows are computed and queued before the others apply.
   const ordered = [...projections.filter((p) => p.bulk), ...projections.filter((p) => !p.bulk)];
   // A lane per projection if the pool has room, else projections share lanes: the lanes must
@@ -67,7 +65,7 @@ export async function bulkReplay(
       const shared = ordered.filter((_, position) => position % laneCount === index);
       lanes.push({ projections: shared, connection, tx: serialisedClient(connection), lastApply: new Map() });
     }
-    return await replayOnLanes(store, pool, generation, lanes, batchSize, onApplied);
+    return await replayOnLanes(read, generation, lanes, onApplied);
   } catch (error) {
     failed = true;
     throw error;
@@ -76,14 +74,7 @@ export async function bulkReplay(
   }
 }
 
-async function replayOnLanes(
-  store: EventStore,
-  pool: Pool,
-  generation: Generation,
-  lanes: Lane[],
-  batchSize: number,
-  onApplied: (events: number) => void,
-): Promise<number> {
+async function replayOnLanes(read: BatchReader, generation: Generation, lanes: Lane[], onApplied: (events: number) => void): Promise<BulkReplayResult> {
   let replayed = 0;
   const inFlight: Promise<void>[] = [];
 
@@ -101,12 +92,12 @@ async function replayOnLanes(
   }
 
   let last: RecordedEvent | undefined;
-  let next = store.readAll(null, batchSize);
+  let next = read(null);
   for (;;) {
-    const { events } = await next;
+    const events = await next;
     if (events.length === 0) break;
     last = events.at(-1)!;
-    next = store.readAll(last.checkpoint, batchSize);
+    next = read(last.checkpoint);
     next.catch(() => undefined); // awaited (and its error thrown) on the next turn
     const { done: batch } = await queueBatch(events);
     batch.catch(() => undefined); // awaited in turn below
@@ -114,8 +105,12 @@ async function replayOnLanes(
     if (inFlight.length >= DEPTH) await inFlight.shift();
   }
   for (const batch of inFlight) await batch;
-  if (last) await pool.query(SEED_CHECKPOINT, [subscriptionNameOf(generation.generation), last.checkpoint, last.globalPosition]);
-  return replayed;
+  return { replayed, last };
+}
+
+// After a bulk replay: each loader writes what it held back, each in a transaction of its own.
+export async function finishLoaders(pool: Pool, projections: readonly Projection[], schema: string): Promise<void> {
+  await Promise.all(projections.map((projection) => (projection.bulk?.finish ? inTransaction(pool, (tx) => projection.bulk!.finish!(tx, schema)) : undefined)));
 }
 
 // A lane's transaction for a batch: each of its projections' writes, queued in turn. Throws if

@@ -53,30 +53,51 @@ export class PendingRows<T> {
   }
 }
 
-// A projection's PendingRows per building schema, from its bulk load's `begin` to its `end`.
+// A bulk loader's state per building schema (held rows, a running total), from its first batch
+// to its `finish`. A loader instance of a parallel rebuild's part never sees `begin` (the
+// coordinator's instance runs it), so the state is made on first use; `begin` forgets what a
+// failed rebuild left in this instance (one rebuild runs at a time).
+export class BulkStateBySchema<S> {
+  private readonly bySchema = new Map<string, S>();
+
+  constructor(private readonly create: () => S) {}
+
+  begin(): void {
+    this.bySchema.clear();
+  }
+
+  of(schema: string): S {
+    let state = this.bySchema.get(schema);
+    if (state === undefined) this.bySchema.set(schema, (state = this.create()));
+    return state;
+  }
+
+  // The schema's state, forgotten here: this instance's part of the bulk load is over.
+  end(schema: string): S {
+    const state = this.of(schema);
+    this.bySchema.delete(schema);
+    return state;
+  }
+}
+
+// A projection's PendingRows per building schema.
 export class PendingRowsBySchema<T> {
-  private readonly bySchema = new Map<string, PendingRows<T>>();
+  private readonly states: BulkStateBySchema<PendingRows<T>>;
 
-  constructor(
-    private readonly projection: string,
-    private readonly limit: number,
-  ) {}
+  constructor(limit: number) {
+    this.states = new BulkStateBySchema(() => new PendingRows<T>(limit));
+  }
 
-  begin(schema: string): void {
-    this.bySchema.clear(); // what a failed rebuild left (one rebuild runs at a time)
-    this.bySchema.set(schema, new PendingRows<T>(this.limit));
+  begin(): void {
+    this.states.begin();
   }
 
   of(schema: string): PendingRows<T> {
-    const pending = this.bySchema.get(schema);
-    if (!pending) throw new Error(`${this.projection} bulk load into ${schema} was not begun`);
-    return pending;
+    return this.states.of(schema);
   }
 
-  // Every row still held, to be written now; the schema's bulk load is over.
+  // Every row still held, to be written now.
   end(schema: string): T[] {
-    const rows = this.of(schema).drain();
-    this.bySchema.delete(schema);
-    return rows;
+    return this.states.end(schema).drain();
   }
 }

@@ -17,6 +17,7 @@ import { eventually } from '../testing/eventually.js';
 import { appendHistory, command, historyFor, runCommand, storedEventCount, toNewEvents } from '../testing/read-model-fixtures.js';
 import { applyAll } from '../testing/apply-all.js';
 import { rebuildReadModels } from './rebuild-read-models.js';
+import { openTransaction } from '../../../event-store/src/postgres/testing/raw-append.js';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const STAGES = ['search', 'preparation', 'quotation', 'negotiation', 'implementation', 'transition', 'closed'] as const;
@@ -181,5 +182,65 @@ describe('rebuildReadModels', () => {
       const result = await rebuildReadModels(store, db.pool, uncached, { batchSize: 7, dropAfterMs: 0, logger: quiet });
       expect(await digest(result.generation.schema)).toEqual(expected);
     }
+  });
+
+  describe('split into parts by stream (a parallel bulk load, its parts side by side on this thread)', () => {
+    const inParts = (parts: number, extra: Record<string, unknown> = {}) => ({ parts, connectionString: db.url, runIn: 'this-thread' as const, ...extra });
+
+    it('builds the rows batch-by-batch apply builds, whatever the number of parts and rows held back', async () => {
+      await applyAll(store, db.pool, allProjections({ store }), 'rm_reference_parts', await storedEventCount(db.pool), 5);
+      const expected = await digest('rm_reference_parts');
+      for (const [parts, bulkPendingRows] of [[2, undefined], [3, 1], [5, 0]] as const) {
+        const result = await rebuildReadModels(store, db.pool, allProjections({ store }), {
+          batchSize: 7,
+          dropAfterMs: 0,
+          logger: quiet,
+          parallel: inParts(parts, { bulkPendingRows }),
+        });
+        expect(result.parts).toHaveLength(parts);
+        expect(result.parts.filter((part) => part.replayed > 0).length).toBeGreaterThan(1); // the streams really were spread
+        expect(result.parts.reduce((sum, part) => sum + part.replayed, 0)).toBe(await storedEventCount(db.pool));
+        expect(await digest(result.generation.schema)).toEqual(expected);
+        expect(await indexes(result.generation.schema)).toEqual(await indexes('rm_reference_parts'));
+      }
+    });
+
+    it('stops the parts at the head of the log, and the subscription applies what a slow transaction commits after it', async () => {
+      const id = randomUUID();
+      const slow = await openTransaction(db.url);
+      await slow.append(`project-${id}`, toNewEvents(historyFor(id, 'quotation')));
+      const before = await storedEventCount(db.pool);
+      // Commits once the rebuild has begun: its events are past the head the parts stop at.
+      const logger = { ...quiet, log: (message: string) => void (message.includes('building generation') && setTimeout(() => void slow.commit(), 200)) };
+      const result = await rebuildReadModels(store, db.pool, allProjections({ store }), { batchSize: 50, dropAfterMs: 0, logger, parallel: inParts(2) });
+      const total = await storedEventCount(db.pool);
+      expect(total).toBeGreaterThan(before);
+      expect(result.parts.reduce((sum, part) => sum + part.replayed, 0)).toBe(before);
+      expect(result.eventsApplied).toBe(total);
+      const { rows } = await db.pool.query(`select count(*)::int as n from ${result.generation.schema}.audit_trail where project_id = $1`, [id]);
+      expect(rows[0].n).toBe(total - before);
+      await applyAll(store, db.pool, allProjections({ store }), 'rm_reference_slow', total, 50);
+      expect(await digest(result.generation.schema)).toEqual(await digest('rm_reference_slow'));
+    });
+
+    it('fails as a whole when a part fails, without a word of the connection string, and the live generation keeps serving', async () => {
+      const live = (await readLiveGeneration(db.pool))!;
+      const url = new URL(db.url);
+      url.username = 'bidledger_no_such_role';
+      url.password = 'secret-in-the-url';
+      const failed = rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: 0, logger: quiet, parallel: inParts(2, { connectionString: url.toString() }) });
+      await expect(failed).rejects.toThrow(/bidledger_no_such_role/);
+      await expect(failed).rejects.not.toThrow(/secret-in-the-url/);
+      expect((await readLiveGeneration(db.pool))?.generation).toBe(live.generation);
+      // Only the registry's read models can be split (each part builds its own).
+      const extra: Projection = { name: 'extra', createTables: async () => undefined, apply: async () => undefined };
+      await expect(rebuildReadModels(store, db.pool, [...allProjections({ store }), extra], { dropAfterMs: 0, logger: quiet, parallel: inParts(2) })).rejects.toThrow(
+        /runs the registry's projections/,
+      );
+      const expected = await digest(live.schema);
+      const result = await rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: -1, logger: quiet, parallel: inParts(2) });
+      expect(result.generation.generation).toBe(live.generation + 3);
+      expect(await digest(result.generation.schema)).toEqual(expected);
+    });
   });
 });

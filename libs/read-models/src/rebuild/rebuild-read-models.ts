@@ -1,14 +1,16 @@
 import type { Pool, PoolClient } from 'pg';
-import { Subscription, type EventStore, type RecordedEvent, type SubscriptionLogger } from '#event-store';
+import { canReadSlices, Subscription, type EventStore, type RecordedEvent, type SubscriptionLogger } from '#event-store';
 import { subscriptionNameOf, type Generation } from '../generations/generation.js';
 import { createGeneration } from '../generations/generation-schema.js';
 import { lockGenerations } from '../generations/generations.queries.js';
 import { inTransaction } from '../generations/transaction.js';
 import { quoteIdent, type Projection } from '../projection.js';
 import { generationHandler } from '../runner/generation-handler.js';
-import { bulkReplay } from './bulk-replay.js';
+import { bulkReplay, finishLoaders } from './bulk-replay.js';
 import { dropAbandonedBuilding, dropGeneration, dropRetired } from './drop-generations.js';
 import { switchLive } from './generation-switch.js';
+import { bulkReplayInParts, type ParallelRebuild } from './parallel-bulk.js';
+import type { PartResult } from './rebuild-part.js';
 
 // One rebuild at a time, cluster-wide (a session lock held for the whole rebuild).
 const REBUILD_LOCK_KEY = 7_313_005;
@@ -23,13 +25,17 @@ export type RebuildOptions = {
   maxSwitchAttempts?: number; // default 50
   progressEveryMs?: number; // default 5000; 0 = quiet
   logger?: SubscriptionLogger;
+  // The bulk load split by stream over worker threads (parallel-bulk.ts), when the store can read
+  // parts of the log (PostgreSQL) and there is more than one part; otherwise it runs here.
+  parallel?: ParallelRebuild;
 };
 
 // Where a rebuild's time went: the pipelined bulk load from position 0, what the bulk loaders
 // deferred (indexes), then the subscription catching up, statistics and the switch.
 export type RebuildPhases = { bulkLoadMs: number; deferredMs: number; catchUpAndSwitchMs: number };
 
-export type RebuildResult = { generation: Generation; previous: Generation | null; eventsApplied: number; elapsedMs: number; phases: RebuildPhases };
+// `parts`: what each part of a parallel bulk load replayed (empty when it ran on this thread).
+export type RebuildResult = { generation: Generation; previous: Generation | null; eventsApplied: number; elapsedMs: number; phases: RebuildPhases; parts: PartResult[] };
 
 // Builds generation n+1 beside the live one from position 0, switches live to it in one
 // transaction once it has caught up, then drops generation n after a grace period. The API
@@ -53,7 +59,7 @@ export async function rebuildReadModels(
       return createGeneration(tx, 'building', projections);
     });
     logger.log(`rebuild: building generation ${building.generation} in schema ${building.schema}`);
-    const { previous, eventsApplied, phases } = await fillAndSwitch(store, pool, projections, building, options, logger);
+    const { previous, eventsApplied, phases, parts } = await fillAndSwitch(store, pool, projections, building, options, logger);
     logger.log(`rebuild: generation ${building.generation} is live (${eventsApplied} events in ${Date.now() - started} ms)`);
     const dropAfterMs = options.dropAfterMs ?? 30_000;
     if (previous && dropAfterMs >= 0) {
@@ -61,12 +67,19 @@ export async function rebuildReadModels(
       await dropGeneration(pool, previous);
       logger.log(`rebuild: dropped generation ${previous.generation}`);
     }
-    return { generation: { ...building, status: 'live' }, previous, eventsApplied, elapsedMs: Date.now() - started, phases };
+    return { generation: { ...building, status: 'live' }, previous, eventsApplied, elapsedMs: Date.now() - started, phases, parts };
   } finally {
     await lock.query(REBUILD_UNLOCK, [REBUILD_LOCK_KEY]).catch(() => undefined);
     lock.release(true); // closed, never pooled: a pooled session could still hold the lock
   }
 }
+
+// Where the building generation's subscription takes over, written once every batch has been
+// written; the subscription (which creates its row with `on conflict do nothing`) then starts
+// from here. Table: migrations/0002_subscriptions.sql.
+const SEED_CHECKPOINT = `
+  insert into subscription_checkpoints (name, checkpoint, global_position) values ($1, $2, $3)
+  on conflict (name) do update set checkpoint = excluded.checkpoint, global_position = excluded.global_position, updated_at = now()`;
 
 const SCHEMA_TABLES = 'select tablename from pg_tables where schemaname = $1 order by tablename';
 
@@ -82,7 +95,7 @@ async function fillAndSwitch(
   building: Generation,
   options: RebuildOptions,
   logger: SubscriptionLogger,
-): Promise<{ previous: Generation | null; eventsApplied: number; phases: RebuildPhases }> {
+): Promise<{ previous: Generation | null; eventsApplied: number; phases: RebuildPhases; parts: PartResult[] }> {
   let eventsApplied = 0;
   const handler = generationHandler(building, projections, () => undefined);
   const counted = async (events: RecordedEvent[], tx: PoolClient) => {
@@ -105,7 +118,20 @@ async function fillAndSwitch(
     await inTransaction(pool, async (tx) => {
       for (const loader of loaders) await loader.begin?.(tx, building.schema);
     });
-    await bulkReplay(store, pool, building, projections, options.batchSize ?? 10_000, (events) => (eventsApplied += events));
+    const batchSize = options.batchSize ?? 10_000;
+    const onApplied = (events: number) => void (eventsApplied += events);
+    let seed: { checkpoint: string; globalPosition: number } | null;
+    let parts: PartResult[] = [];
+    if (options.parallel && options.parallel.parts > 1 && canReadSlices(store)) {
+      const replayed = await bulkReplayInParts(store, building, projections, batchSize, options.parallel, onApplied);
+      ({ head: seed, parts } = replayed);
+    } else {
+      const read = async (after: string | null) => (await store.readAll(after, batchSize)).events;
+      const { last } = await bulkReplay(read, pool, building, projections, onApplied);
+      await finishLoaders(pool, projections, building.schema);
+      seed = last ?? null;
+    }
+    if (seed) await pool.query(SEED_CHECKPOINT, [subscriptionNameOf(building.generation), seed.checkpoint, seed.globalPosition]);
     const bulkLoaded = Date.now();
     // Before the subscription applies anything: what the loaders deferred (indexes, keys) is back.
     await Promise.all(loaders.map((loader) => inTransaction(pool, (tx) => loader.end?.(tx, building.schema) ?? Promise.resolve())));
@@ -123,7 +149,7 @@ async function fillAndSwitch(
       // Stopped before the switch: its checkpoint must not move while it is compared.
       await subscription.stop();
       const outcome = await switchLive(store, pool, building);
-      if (outcome.switched) return { previous: outcome.previous, eventsApplied, phases: phases() };
+      if (outcome.switched) return { previous: outcome.previous, eventsApplied, phases: phases(), parts };
     }
     throw new Error(`generation ${building.generation} did not catch up with the live one in ${attempts} attempts`);
   } finally {

@@ -39,13 +39,15 @@ export function contributions(fact: WinLossFact | null): Contribution[] {
   return keysOf(fact).map(([dimension, key]) => ({ dimension, key, month, outcome: fact.outcome, currency: fact.dealCurrency!, projects: 1, value: fact.dealValue! }));
 }
 
-// What a batch changes in the rollup: the contributions of the facts after it, less those from
-// before it, netted per row (exactly: Decimal, each distinct amount parsed once).
+// What a batch (or a rebuild's part, batch after batch) changes in the rollup: the contributions
+// of the facts after it, less those from before it, netted per row (exactly: Decimal, each
+// distinct amount parsed once).
 export class RollupDelta {
   private readonly rows = new Map<string, { row: Contribution; projects: number; value: Decimal }>();
   private readonly amounts = new Map<string, Decimal>();
 
   add(items: readonly Contribution[], sign: 1 | -1): void {
+    if (this.amounts.size > 10_000) this.amounts.clear(); // a part's delta lives for the whole rebuild
     for (const item of items) {
       const id = JSON.stringify([item.dimension, item.key, item.month, item.outcome, item.currency]);
       const amount = this.amounts.get(item.value) ?? Decimal.of(item.value);
@@ -57,9 +59,12 @@ export class RollupDelta {
     }
   }
 
+  // In one fixed order (by row key), whoever computed them: writers adding to the same rows at
+  // once (the parts of a parallel rebuild) then lock them in the same order and cannot deadlock.
   changes(): Contribution[] {
-    return [...this.rows.values()]
-      .filter(({ projects, value }) => projects !== 0 || !value.isZero())
-      .map(({ row, projects, value }) => ({ ...row, projects, value: value.toString() }));
+    return [...this.rows]
+      .filter(([, { projects, value }]) => projects !== 0 || !value.isZero())
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, { row, projects, value }]) => ({ ...row, projects, value: value.toString() }));
   }
 }

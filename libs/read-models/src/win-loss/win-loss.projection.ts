@@ -2,7 +2,7 @@ import type { PoolClient } from 'pg';
 import { isProjectEventType, projectIdOf, toProjectEvent } from '#domain';
 import type { RecordedEvent } from '#event-store';
 import type { Projection, ProjectionContext } from '../projection.js';
-import { PendingRowsBySchema } from '../rebuild/pending-rows.js';
+import { BulkStateBySchema, PendingRows } from '../rebuild/pending-rows.js';
 import { FactCache } from './win-loss-fact.cache.js';
 import { withDerivedFigures } from './win-loss-fact.derive.js';
 import { evolveFact, touchesFact } from './win-loss-fact.evolve.js';
@@ -40,9 +40,11 @@ const FLUSH_CHUNK = 5_000;
 export function createWinLossProjection(options: WinLossProjectionOptions = {}): Projection {
   // Room for the open projects of a busy log: a fact takes about 1 kB; closed ones are never kept.
   const cache = new FactCache(options.cacheSize ?? 100_000);
-  // Facts are changed in place by the fold, so a held fact is always its project's latest: it is
-  // serialised when written.
-  const pendingFacts = new PendingRowsBySchema<WinLossFact>('win/loss', options.bulkPendingRows ?? 50_000);
+  // A rebuild's bulk load holds changed facts back (changed in place by the fold, so a held fact
+  // is always its project's latest: it is serialised when written), and adds up the rollup's
+  // change batch after batch, to be added to the table once, at `finish`.
+  const pendingLimit = options.bulkPendingRows ?? 50_000;
+  const bulkState = new BulkStateBySchema(() => ({ facts: new PendingRows<WinLossFact>(pendingLimit), rollup: new RollupDelta() }));
 
   type Change = { fact: WinLossFact; takenBack: Contribution[]; signature: string };
 
@@ -76,8 +78,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     return changed;
   }
 
-  function rollupDelta(changes: readonly Change[]): RollupDelta {
-    const delta = new RollupDelta();
+  function rollupDelta(changes: readonly Change[], delta = new RollupDelta()): RollupDelta {
     for (const { fact, takenBack, signature } of changes) {
       if (rollupSignature(fact) === signature) continue;
       delta.add(takenBack, -1);
@@ -107,13 +108,13 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     return saves;
   }
 
-  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: the
-  // rollup's change is known before any upsert answers, and every statement is queued at once.
-  // Changed facts are held back (PendingRows) and written when pushed out, at the end, or before
-  // the table is read for them (a fact evicted from the cache but not yet written).
+  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: every
+  // statement is queued at once. Changed facts are held back (PendingRows) and written when
+  // pushed out, at `finish`, or before the table is read for them (a fact evicted from the cache
+  // but not yet written); the rollup's change is added up here and written at `finish`.
   async function write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }> {
     const { tx, schema } = context;
-    const pending = pendingFacts.of(schema);
+    const { facts: pending, rollup } = bulkState.of(schema);
     const writes: Promise<void>[] = [];
     let changed: Change[];
     try {
@@ -123,9 +124,8 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
       for (const queued of writes) queued.catch(() => undefined);
       throw error;
     }
-    const delta = rollupDelta(changed).changes();
+    rollupDelta(changed, rollup);
     writes.push(...saveAll(tx, schema, pending.set(changed.map(({ fact }) => [fact.projectId, fact] as const))));
-    writes.push(addToRollup(tx, schema, delta));
     return { done: Promise.all(writes).then(() => undefined) };
   }
 
@@ -134,14 +134,17 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     createTables: (tx: PoolClient, schema: string) => createWinLossTables(tx, schema),
     apply,
     bulk: {
-      async begin(_tx, schema) {
-        pendingFacts.begin(schema);
+      async begin() {
+        bulkState.begin();
       },
       write,
-      async end(tx, schema) {
-        const held = pendingFacts.end(schema);
+      async finish(tx, schema) {
+        const { facts, rollup } = bulkState.end(schema);
+        const held = facts.drain();
         // One statement at a time: this is a plain client, not the bulk load's serialised one.
         for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(saveAll(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
+        // Last: the rows every part adds to stay locked only for the end of this transaction.
+        await addToRollup(tx, schema, rollup.changes());
       },
     },
   };
