@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createPool, projectRoot, runMigrations, startEmbeddedPostgres } from '#database';
 
-export type BenchDatabase = { pool: pg.Pool; drop(): Promise<void> };
+export type BenchDatabase = { pool: pg.Pool; url: string; drop(): Promise<void> };
 
 const withDatabase = (url: string, database: string): string => {
   const parsed = new URL(url);
@@ -29,10 +29,12 @@ export async function createBenchDatabase(poolSize: number): Promise<BenchDataba
   const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
   const name = `bidledger_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
   await onServer(serverUrl, `create database ${name}`);
-  const pool = createPool({ connectionString: withDatabase(serverUrl, name), max: poolSize, applicationName: 'bidledger-bench' });
+  const url = withDatabase(serverUrl, name);
+  const pool = createPool({ connectionString: url, max: poolSize, applicationName: 'bidledger-bench' });
   await runMigrations(pool);
   return {
     pool,
+    url,
     async drop() {
       await pool.end();
       await onServer(serverUrl, `drop database if exists ${name} with (force)`);

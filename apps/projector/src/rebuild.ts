@@ -1,30 +1,43 @@
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { allProjections, rebuildReadModels } from '#read-models';
 import { openProjectorContext } from './projector-context.js';
 
-// `npm run projections:rebuild [-- --batch-size 10000 --drop-after-seconds 30]`: builds a fresh
-// read-model generation from position 0 beside the live one and switches over when caught up.
-// The API keeps answering from the live generation throughout.
+// `npm run projections:rebuild [-- --batch-size 10000 --drop-after-seconds 30 --parts <cores>]`:
+// builds a fresh read-model generation from position 0 beside the live one and switches over when
+// caught up. The API keeps answering from the live generation throughout. With the PostgreSQL
+// event store the bulk load is split by stream into `--parts` worker threads (default: one per
+// core; 1 runs it on the main thread).
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { 'batch-size': { type: 'string', default: '10000' }, 'drop-after-seconds': { type: 'string', default: '30' } },
+    options: {
+      'batch-size': { type: 'string', default: '10000' },
+      'drop-after-seconds': { type: 'string', default: '30' },
+      parts: { type: 'string', default: String(availableParallelism()) },
+    },
   });
   const batchSize = Number(values['batch-size']);
   const dropAfterSeconds = Number(values['drop-after-seconds']);
-  if (!Number.isInteger(batchSize) || batchSize < 1 || !Number.isFinite(dropAfterSeconds)) {
-    console.error('usage: rebuild [--batch-size <positive integer>] [--drop-after-seconds <seconds; negative keeps the old generation>]');
+  const parts = Number(values.parts);
+  if (!Number.isInteger(batchSize) || batchSize < 1 || !Number.isFinite(dropAfterSeconds) || !Number.isInteger(parts) || parts < 1 || parts > 64) {
+    console.error('usage: rebuild [--batch-size <positive integer>] [--drop-after-seconds <seconds; negative keeps the old generation>] [--parts <1..64>]');
     process.exit(64); // EX_USAGE
   }
   const logger = new Logger('Rebuild');
   const context = await openProjectorContext('bidledger-rebuild');
   try {
+    // Parts open connections of their own, to the database the PostgreSQL event store is in.
+    const { config } = context;
+    const parallel = config.eventStore.kind === 'postgres' && parts > 1 ? { parts, connectionString: config.database.url! } : undefined;
     const result = await rebuildReadModels(context.store, context.pool, allProjections({ store: context.store }), {
       batchSize,
       dropAfterMs: dropAfterSeconds * 1000,
       logger,
+      parallel,
     });
-    logger.log(`done: generation ${result.generation.generation} live, ${result.eventsApplied} events in ${result.elapsedMs} ms`);
+    const split = result.parts.length > 0 ? ` (bulk load in ${result.parts.length} parts: ${result.parts.map((part) => part.replayed).join(' + ')} events)` : '';
+    logger.log(`done: generation ${result.generation.generation} live, ${result.eventsApplied} events in ${result.elapsedMs} ms${split}`);
   } finally {
     await context.close();
   }

@@ -16,6 +16,7 @@ import { ProjectorRunner } from '../runner/projector-runner.js';
 import { eventually } from '../testing/eventually.js';
 import { appendHistory, command, historyFor, runCommand, storedEventCount, toNewEvents } from '../testing/read-model-fixtures.js';
 import { applyAll } from '../testing/apply-all.js';
+import { schemaDigest, schemaTables } from '../testing/schema-digest.js';
 import { rebuildReadModels } from './rebuild-read-models.js';
 import { openTransaction } from '../../../event-store/src/postgres/testing/raw-append.js';
 
@@ -25,14 +26,8 @@ const STAGES = ['search', 'preparation', 'quotation', 'negotiation', 'implementa
 describe('rebuildReadModels', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  const tables = async (schema: string) =>
-    (await db.pool.query<{ tablename: string }>('select tablename from pg_tables where schemaname = $1 order by 1', [schema])).rows.map((row) => row.tablename);
-  // Every row of every table, as one digest per table.
-  const digest = async (schema: string) =>
-    Object.fromEntries(await Promise.all((await tables(schema)).map(async (table) => {
-      const { rows } = await db.pool.query(`select count(*)::int as n, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as md5 from ${schema}.${table} t`);
-      return [table, rows[0]];
-    })));
+  const tables = (schema: string) => schemaTables(db.pool, schema);
+  const digest = (schema: string) => schemaDigest(db.pool, schema);
   // Every index (the ones a bulk load defers included), its definition without the schema name.
   const indexes = async (schema: string) =>
     (await db.pool.query<{ definition: string }>(`select replace(indexdef, $1, 'rm.') as definition from pg_indexes where schemaname = $2 order by indexname`, [`${schema}.`, schema])).rows.map(
