@@ -56,18 +56,26 @@ function keyedItems(items: unknown, key: string): ReadonlyMap<string, unknown> |
 
 // States from `evolve` share every unchanged subtree, so `===` skips most of the walk.
 function diffInto(path: string, name: string, from: unknown, to: unknown, out: FieldChange[], options: Options): void {
-  if (from === to || options.prune.has(path)) return;
+  if (from === to || (options.prune.size > 0 && options.prune.has(path))) return;
   if (isExpandable(from) && isExpandable(to)) {
     const before = (from ?? {}) as JsonObject;
     const after = (to ?? {}) as JsonObject;
+    const top = path === '';
+    let shared = 0; // keys of `before` that `after` has too
     for (const key in before) {
+      const previous = before[key];
+      const next = after[key];
+      if (next !== undefined || key in after) shared++;
       // Unchanged (shared) fields cost one comparison: no path is built for them.
-      if (before[key] !== after[key] && !(path === '' && options.skipTop.has(key))) {
-        diffInto(path ? `${path}.${key}` : key, key, before[key], after[key], out, options);
-      }
+      if (previous !== next && !(top && options.skipTop.has(key))) diffInto(top ? key : `${path}.${key}`, key, previous, next, out, options);
     }
-    for (const key in after) {
-      if (!(key in before) && !(path === '' && options.skipTop.has(key))) diffInto(path ? `${path}.${key}` : key, key, undefined, after[key], out, options);
+    // Keys only `after` has: counting its keys is cheaper than asking `before` for each.
+    let keys = 0;
+    for (const _ in after) keys++;
+    if (keys > shared) {
+      for (const key in after) {
+        if (!(key in before) && !(top && options.skipTop.has(key))) diffInto(top ? key : `${path}.${key}`, key, undefined, after[key], out, options);
+      }
     }
     return;
   }
