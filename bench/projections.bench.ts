@@ -8,14 +8,14 @@ import { generateHistory } from './projections/history-generator.js';
 import { timed } from './projections/timed-projection.js';
 
 // npm run bench:projections. BENCH_PROJECTS (default 100000) and BENCH_SEED change the history;
-// BENCH_PARTS (default: one per core) splits the rebuild's bulk load as `projections:rebuild`
+// BENCH_PARTS (default: one per core, at most 8) splits the rebuild's bulk load as `projections:rebuild`
 // does; DATABASE_URL picks the server (else an embedded PostgreSQL). Creates and drops its own
 // database.
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20_260_101);
 const BATCH = 5_000; // loading
 const REBUILD_BATCH = 10_000; // the rebuild's default, and the raw read's (like for like)
-const PARTS = Number(process.env.BENCH_PARTS ?? availableParallelism());
+const PARTS = Number(process.env.BENCH_PARTS ?? Math.min(availableParallelism(), 8));
 const quiet = { log: () => undefined, warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;

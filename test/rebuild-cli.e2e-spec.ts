@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { projectRoot } from '#database';
@@ -14,22 +15,26 @@ const root = projectRoot();
 const STAGES = ['search', 'preparation', 'quotation', 'negotiation', 'implementation', 'transition', 'closed'] as const;
 
 // The worker threads of a split rebuild load compiled JavaScript, so this runs the built CLI
-// (`npm run projections:rebuild` runs the same file) as its own process.
+// (`npm run projections:rebuild` runs the same file) as its own process; `npm test` builds first.
 describe('npm run projections:rebuild (the built CLI, its parts in worker threads)', () => {
   let db: TestDatabase;
   let store: PostgresEventStore;
-  const rebuild = (args: string[]) =>
-    run(process.execPath, [join(root, 'dist/apps/projector/src/rebuild.js'), ...args], { cwd: root, env: { ...process.env, DATABASE_URL: db.url } });
+  const cli = join(root, 'dist/apps/projector/src/rebuild.js');
+  const rebuildOn = (url: string, args: string[]) => run(process.execPath, [cli, ...args], { cwd: root, env: { ...process.env, DATABASE_URL: url } });
+  const rebuild = (args: string[]) => rebuildOn(db.url, args);
+  const fill = async (target: PostgresEventStore, stages: readonly (typeof STAGES)[number][]) => {
+    for (const [n, stage] of stages.entries()) {
+      const id = randomUUID();
+      await appendHistory(target, id, historyFor(id, stage, { segment: n % 2 ? 'ports' : 'hvac' }));
+    }
+  };
 
   beforeAll(async () => {
-    await run(process.execPath, [join(root, 'node_modules/@nestjs/cli/bin/nest.js'), 'build'], { cwd: root });
+    if (!existsSync(cli)) throw new Error(`${cli} is missing: run the tests with npm test, which builds first`);
     db = await createTestDatabase();
     store = new PostgresEventStore(db.pool);
-    for (const [n, stage] of [...STAGES, ...STAGES, ...STAGES].entries()) {
-      const id = randomUUID();
-      await appendHistory(store, id, historyFor(id, stage, { segment: n % 2 ? 'ports' : 'hvac' }));
-    }
-  }, 180_000);
+    await fill(store, [...STAGES, ...STAGES, ...STAGES]);
+  }, 60_000);
   afterAll(async () => {
     await store?.close();
     await db?.drop();
@@ -54,4 +59,31 @@ describe('npm run projections:rebuild (the built CLI, its parts in worker thread
       await expect(rebuild(['--parts', parts])).rejects.toMatchObject({ code: 64, stderr: expect.stringMatching(/usage: rebuild .*--parts <1\.\.64>/) });
     }
   });
+
+  it('fails as a whole when a part fails in its thread: the part named, the live generation kept, no part left connected', async () => {
+    const broken = await createTestDatabase();
+    const brokenStore = new PostgresEventStore(broken.pool);
+    try {
+      await fill(brokenStore, STAGES);
+      await rebuildOn(broken.url, ['--parts', '2', '--drop-after-seconds=0']);
+      const live = (await readLiveGeneration(broken.pool))!;
+      // A stream that starts at version 2: folding it fails in whichever part holds it.
+      await broken.pool.query(
+        `insert into events (stream_id, version, event_id, type, schema_version, data, metadata, actor, correlation_id, occurred_at, recorded_at, hash)
+         select $1, 2, gen_random_uuid(), type, schema_version, data, metadata, actor, correlation_id, occurred_at, recorded_at, hash
+           from events where version = 1 order by global_position limit 1`,
+        [`project-${randomUUID()}`],
+      );
+      await expect(rebuildOn(broken.url, ['--parts', '2'])).rejects.toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/rebuild part [01] of 2: stream project-[0-9a-f-]+: expected 1 events, read 0/),
+      });
+      expect((await readLiveGeneration(broken.pool))?.generation).toBe(live.generation);
+      const { rows } = await broken.pool.query(`select count(*)::int as n from pg_stat_activity where application_name like 'bidledger-rebuild%'`);
+      expect(rows[0].n).toBe(0);
+    } finally {
+      await brokenStore.close();
+      await broken.drop();
+    }
+  }, 60_000);
 });

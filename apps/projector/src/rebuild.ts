@@ -8,13 +8,13 @@ import { openProjectorContext } from './projector-context.js';
 // builds a fresh read-model generation from position 0 beside the live one and switches over when
 // caught up. The API keeps answering from the live generation throughout. With the PostgreSQL
 // event store the bulk load is split by stream into `--parts` worker threads (default: one per
-// core; 1 runs it on the main thread).
+// core, at most 8; 1 runs it on the main thread), fewer if the server lacks free connections.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       'batch-size': { type: 'string', default: '10000' },
       'drop-after-seconds': { type: 'string', default: '30' },
-      parts: { type: 'string', default: String(availableParallelism()) },
+      parts: { type: 'string', default: String(Math.min(availableParallelism(), 8)) },
     },
   });
   const batchSize = Number(values['batch-size']);

@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
+import type { Pool } from 'pg';
 import type { EventStore, SlicedLogReads } from '#event-store';
 import type { Generation } from '../generations/generation.js';
 import type { Projection } from '../projection.js';
 import { allProjections } from '../registry.js';
-import { runPart, type PartResult, type PartTask } from './rebuild-part.js';
+import { PART_POOL_SIZE, runPart, type PartResult, type PartTask } from './rebuild-part.js';
 import type { PartMessage } from './rebuild-part.worker.js';
 
 export type ParallelRebuild = {
@@ -25,6 +26,30 @@ export type PartsReplayResult = {
 
 type RunningPart = { result: Promise<PartResult>; stop(): Promise<void> };
 
+// Each part builds the registry's read models itself: a split rebuild of anything else (other
+// projections, or the registry's configured differently) is refused before it starts.
+export function assertRegistryProjections(projections: readonly Projection[], store: EventStore): void {
+  const names = projections.map((projection) => projection.name);
+  const registry = allProjections({ store }).map((projection) => projection.name);
+  if (names.join() !== registry.join()) {
+    throw new Error(`a parallel rebuild runs the registry's projections (${registry.join(', ')}), not ${names.join(', ')}`);
+  }
+}
+
+// Client connections the server still takes (superusers' reserved ones aside).
+const FREE_CONNECTIONS = `
+  select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int
+         - (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as free`;
+
+// As many of the parts asked for as the server has connections for, leaving a quarter of what is
+// free (at least 10) to the live API and projector. Fewer than two: the bulk load runs here.
+export async function partsThatFit(pool: Pool, parts: number): Promise<number> {
+  const { rows } = await pool.query<{ free: number }>(FREE_CONNECTIONS);
+  const free = rows[0]?.free ?? 0;
+  const spare = Math.max(10, Math.ceil(free / 4));
+  return Math.max(1, Math.min(parts, Math.floor((free - spare) / PART_POOL_SIZE)));
+}
+
 function inWorkerThread(task: PartTask, onApplied: (events: number) => void): RunningPart {
   const worker = new Worker(new URL('./rebuild-part.worker.js', import.meta.url), { workerData: task });
   const name = `rebuild part ${task.slice.part} of ${task.slice.parts}`;
@@ -32,7 +57,7 @@ function inWorkerThread(task: PartTask, onApplied: (events: number) => void): Ru
     worker.on('message', (message: PartMessage) => {
       if (message.kind === 'applied') onApplied(message.events);
       else if (message.kind === 'done') resolve(message.result);
-      else reject(new Error(`${name}: ${message.message}`));
+      else reject(Object.assign(new Error(`${name}: ${message.message}`), message.code ? { code: message.code } : {}));
     });
     worker.on('error', (error) => reject(new Error(`${name}: ${error.message}`)));
     // After `done` this changes nothing; before it, the part died without a word.
@@ -42,9 +67,9 @@ function inWorkerThread(task: PartTask, onApplied: (events: number) => void): Ru
 }
 
 // The bulk load of a rebuild split by stream into parts that run at the same time (BulkLoad
-// tells what runs where). The parts read the log up to the head it has now, so together they
-// replay exactly the events before it, each once; the generation's subscription takes over from
-// that head. If a part fails, the others are stopped (a worker's connections close with it, so
+// tells what runs where). The parts read the log up to and including the head it has now, so
+// together they replay exactly those events, each once; the generation's subscription takes over
+// after that head. If a part fails, the others are stopped (a worker's connections close with it, so
 // what it held open rolls back) and the rebuild fails: its generation is never made live.
 export async function bulkReplayInParts(
   store: EventStore & SlicedLogReads,
@@ -56,20 +81,18 @@ export async function bulkReplayInParts(
 ): Promise<PartsReplayResult> {
   const { parts, connectionString, bulkPendingRows, runIn = 'threads' } = parallel;
   if (!Number.isInteger(parts) || parts < 1) throw new TypeError(`a parallel rebuild needs a positive whole number of parts, not ${parts}`);
-  const names = projections.map((projection) => projection.name);
-  const registry = allProjections({ store }).map((projection) => projection.name);
-  if (names.join() !== registry.join()) {
-    throw new Error(`a parallel rebuild runs the registry's projections (${registry.join(', ')}), not ${names.join(', ')}`);
-  }
+  assertRegistryProjections(projections, store);
   const head = await store.head();
   if (head.checkpoint === null) return { replayed: 0, head: null, parts: [] };
   const upTo = head.checkpoint;
+  const names = projections.map((projection) => projection.name);
 
-  const running = Array.from({ length: parts }, (_, part): RunningPart => {
-    const task: PartTask = { connectionString, generation, slice: { upTo, part, parts }, batchSize, projections: names, bulkPendingRows };
-    return runIn === 'threads' ? inWorkerThread(task, onApplied) : { result: runPart(task, onApplied), stop: async () => undefined };
-  });
+  const running: RunningPart[] = [];
   try {
+    for (let part = 0; part < parts; part++) {
+      const task: PartTask = { connectionString, generation, slice: { upTo, part, parts }, batchSize, projections: names, bulkPendingRows };
+      running.push(runIn === 'threads' ? inWorkerThread(task, onApplied) : { result: runPart(task, onApplied), stop: async () => undefined });
+    }
     const results = await Promise.all(running.map(({ result }) => result));
     return { replayed: results.reduce((sum, { replayed }) => sum + replayed, 0), head: { checkpoint: upTo, globalPosition: head.globalPosition }, parts: results };
   } catch (error) {

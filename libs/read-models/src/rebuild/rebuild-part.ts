@@ -20,7 +20,7 @@ export type PartTask = {
 export type PartResult = { part: number; replayed: number; statesFoldedFromStore: number };
 
 // Lanes for three projections, a connection to read the log and one for a state not in memory.
-const PART_POOL_SIZE = 5;
+export const PART_POOL_SIZE = 5;
 
 export async function runPart(task: PartTask, onApplied: (events: number) => void = () => undefined): Promise<PartResult> {
   const { connectionString, generation, slice, batchSize, bulkPendingRows } = task;

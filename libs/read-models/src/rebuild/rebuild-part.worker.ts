@@ -6,7 +6,7 @@ import { runPart, type PartTask } from './rebuild-part.js';
 export type PartMessage =
   | { kind: 'applied'; events: number }
   | { kind: 'done'; result: Awaited<ReturnType<typeof runPart>> }
-  | { kind: 'failed'; message: string; stack?: string };
+  | { kind: 'failed'; message: string; code?: string }; // code: PostgreSQL's SQLSTATE, when it was one
 
 const post = (message: PartMessage) => parentPort!.postMessage(message);
 
@@ -27,6 +27,7 @@ runPart(workerData as PartTask, onApplied).then(
     post({ kind: 'done', result });
   },
   (error: unknown) => {
-    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? error.stack : undefined });
+    const code = (error as { code?: unknown } | null)?.code;
+    post({ kind: 'failed', message: error instanceof Error ? error.message : String(error), ...(typeof code === 'string' ? { code } : {}) });
   },
 );

@@ -9,7 +9,7 @@ import { generationHandler } from '../runner/generation-handler.js';
 import { bulkReplay, finishLoaders } from './bulk-replay.js';
 import { dropAbandonedBuilding, dropGeneration, dropRetired } from './drop-generations.js';
 import { switchLive } from './generation-switch.js';
-import { bulkReplayInParts, type ParallelRebuild } from './parallel-bulk.js';
+import { assertRegistryProjections, bulkReplayInParts, partsThatFit, type ParallelRebuild } from './parallel-bulk.js';
 import type { PartResult } from './rebuild-part.js';
 
 // One rebuild at a time, cluster-wide (a session lock held for the whole rebuild).
@@ -52,6 +52,7 @@ export async function rebuildReadModels(
     const { rows } = await lock.query<{ locked: boolean }>(TRY_REBUILD_LOCK, [REBUILD_LOCK_KEY]);
     if (!rows[0]?.locked) throw new Error('another read-model rebuild is running');
     const started = Date.now();
+    const parallel = await splitPlan(store, pool, projections, options.parallel, logger);
     for (const abandoned of await dropAbandonedBuilding(pool)) logger.warn(`rebuild: dropped abandoned generation ${abandoned.generation}`);
     await dropRetired(pool, Math.max(0, options.dropAfterMs ?? 30_000));
     const building = await inTransaction(pool, async (tx) => {
@@ -59,7 +60,7 @@ export async function rebuildReadModels(
       return createGeneration(tx, 'building', projections);
     });
     logger.log(`rebuild: building generation ${building.generation} in schema ${building.schema}`);
-    const { previous, eventsApplied, phases, parts } = await fillAndSwitch(store, pool, projections, building, options, logger);
+    const { previous, eventsApplied, phases, parts } = await fillAndSwitch(store, pool, projections, building, { ...options, parallel }, logger);
     logger.log(`rebuild: generation ${building.generation} is live (${eventsApplied} events in ${Date.now() - started} ms)`);
     const dropAfterMs = options.dropAfterMs ?? 30_000;
     if (previous && dropAfterMs >= 0) {
@@ -80,6 +81,23 @@ export async function rebuildReadModels(
 const SEED_CHECKPOINT = `
   insert into subscription_checkpoints (name, checkpoint, global_position) values ($1, $2, $3)
   on conflict (name) do update set checkpoint = excluded.checkpoint, global_position = excluded.global_position, updated_at = now()`;
+
+// Whether the bulk load is split, and in how many parts: only with a store that reads parts of
+// the log, only the registry's read models (refused here, before anything is built), and no more
+// parts than the server has connections for.
+async function splitPlan(
+  store: EventStore,
+  pool: Pool,
+  projections: readonly Projection[],
+  parallel: ParallelRebuild | undefined,
+  logger: SubscriptionLogger,
+): Promise<ParallelRebuild | undefined> {
+  if (!parallel || parallel.parts <= 1 || !canReadSlices(store)) return undefined;
+  assertRegistryProjections(projections, store);
+  const parts = await partsThatFit(pool, parallel.parts);
+  if (parts < parallel.parts) logger.warn(`rebuild: ${parts === 1 ? 'not split' : `split in ${parts} parts`}, not ${parallel.parts}: the server has too few free connections`);
+  return parts > 1 ? { ...parallel, parts } : undefined;
+}
 
 const SCHEMA_TABLES = 'select tablename from pg_tables where schemaname = $1 order by tablename';
 
