@@ -19,6 +19,8 @@ import { applyAll } from '../testing/apply-all.js';
 import { schemaDigest, schemaTables } from '../testing/schema-digest.js';
 import { rebuildReadModels } from './rebuild-read-models.js';
 import { openTransaction } from '../../../event-store/src/postgres/testing/raw-append.js';
+import { partsThatFit } from './parallel-bulk.js';
+import { PART_POOL_SIZE } from './rebuild-part.js';
 
 const quiet = { log: () => undefined, warn: () => undefined, error: () => undefined };
 const STAGES = ['search', 'preparation', 'quotation', 'negotiation', 'implementation', 'transition', 'closed'] as const;
@@ -227,6 +229,19 @@ describe('rebuildReadModels', () => {
       expect(rows[0].n).toBe(total - before);
       await applyAll(store, db.pool, allProjections({ store }), 'rm_reference_slow', total, 50);
       expect(await digest(result.generation.schema)).toEqual(await digest('rm_reference_slow'));
+    });
+
+    it('asks for no more parts than the server has free connections for, a quarter of them left spare', async () => {
+      const { rows } = await db.pool.query<{ max: number; used: number }>(
+        `select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int as max,
+                (select count(*)::int from pg_stat_activity where backend_type = 'client backend') as used`,
+      );
+      const free = rows[0]!.max - rows[0]!.used;
+      const many = await partsThatFit(db.pool, 10_000);
+      expect(many).toBeGreaterThanOrEqual(1);
+      expect(many).toBeLessThan(10_000);
+      if (many > 1) expect(many * PART_POOL_SIZE).toBeLessThanOrEqual(free - Math.max(10, Math.ceil(free / 4)) + PART_POOL_SIZE); // others may have closed since
+      expect(await partsThatFit(db.pool, 1)).toBe(1);
     });
 
     it('fails as a whole when a part fails, without a word of the connection string, and the live generation keeps serving', async () => {
