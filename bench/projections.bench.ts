@@ -64,7 +64,8 @@ async function main(): Promise<void> {
     if (rebuilt.parts.length > 0) {
       const replayed = rebuilt.parts.map((part) => part.replayed);
       const folded = rebuilt.parts.reduce((sum, part) => sum + part.statesFoldedFromStore, 0);
-      console.log(`  bulk load in ${rebuilt.parts.length} parts (worker threads), events per part: ${replayed.join(', ')}; states folded from the store: ${folded}`);
+      const finishes = rebuilt.parts.map((part) => `${round(part.finishMs / 1000)} s`).join(', ');
+      console.log(`  bulk load in ${rebuilt.parts.length} parts (worker threads), events per part: ${replayed.join(', ')}; held rows written at the end in ${finishes}; states folded from the store: ${folded}`);
     } else {
       console.log(`  time per projection, computed to written (they overlap): ${[...spent].map(([name, ms]) => `${name} ${round(ms / 1000)} s`).join(', ')}; states folded from the store: ${folds.stats().misses}`);
     }

@@ -38,8 +38,9 @@ export type BulkLoad = {
   // Before the first batch, on the empty tables: e.g. drop an index to build it once at the end.
   begin?(tx: PoolClient, schema: string): Promise<void>;
   write(events: RecordedEvent[], context: ProjectionContext): Promise<{ done: Promise<void> }>;
-  // After this instance's last batch: write what it held back.
-  finish?(tx: PoolClient, schema: string): Promise<void>;
+  // After this instance's last batch: write what it held back. `connection` is outside any
+  // transaction, so each statement commits by itself: keep each to a few thousand rows.
+  finish?(connection: PoolClient, schema: string): Promise<void>;
   // After every instance finished, before anything else applies to the generation: undo what begin did.
   end?(tx: PoolClient, schema: string): Promise<void>;
 };

@@ -107,8 +107,8 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
         const out = pending.of(schema).set(rowsOf(latest));
         return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
       },
-      async finish(tx, schema) {
-        await upsertRowsInTurn(tx, schema, pending.end(schema)); // a plain client, not the bulk load's lane
+      async finish(connection, schema) {
+        await upsertRowsInTurn(connection, schema, pending.end(schema)); // a statement (and transaction) per chunk
       },
       async end(tx, schema) {
         await tx.query(`set local maintenance_work_mem = '256MB'`);

@@ -2,7 +2,6 @@ import type { Pool, PoolClient } from 'pg';
 import type { LogCheckpoint, RecordedEvent } from '#event-store';
 import type { Generation } from '../generations/generation.js';
 import { SHARE_GENERATION_STATUS } from '../generations/generations.queries.js';
-import { inTransaction } from '../generations/transaction.js';
 import type { Projection, ProjectionContext } from '../projection.js';
 import { serialisedClient } from '../runner/serialised-client.js';
 
@@ -108,9 +107,25 @@ async function replayOnLanes(read: BatchReader, generation: Generation, lanes: L
   return { replayed, last };
 }
 
-// After a bulk replay: each loader writes what it held back, each in a transaction of its own.
+// After a bulk replay: each loader writes what it held back, on a connection of its own outside
+// any transaction, so each of its statements commits by itself. Tens of thousands of held rows in
+// one transaction would hold the gap-safe log back for seconds (every reader of the log, the
+// live projector among them, waits for the oldest open transaction); a statement of a few
+// thousand rows, a fraction of a second. Nothing needs them together: a failure fails the
+// rebuild, and its generation is dropped.
 export async function finishLoaders(pool: Pool, projections: readonly Projection[], schema: string): Promise<void> {
-  await Promise.all(projections.map((projection) => (projection.bulk?.finish ? inTransaction(pool, (tx) => projection.bulk!.finish!(tx, schema)) : undefined)));
+  await Promise.all(projections.map(async (projection) => {
+    const finish = projection.bulk?.finish;
+    if (!finish) return;
+    const connection = await pool.connect();
+    try {
+      await finish(connection, schema);
+    } catch (error) {
+      connection.release(true);
+      throw error;
+    }
+    connection.release();
+  }));
 }
 
 // A lane's transaction for a batch: each of its projections' writes, queued in turn. Throws if

@@ -131,15 +131,37 @@ describe('rebuildReadModels', () => {
     expect(await digest(result.generation.schema)).toEqual(await digest(live.schema));
   });
 
+  it('lets each loader write what it held back outside any transaction, so no long one holds the log back', async () => {
+    const seen: (string | null)[] = [];
+    const probe: Projection = {
+      name: 'finish-probe',
+      createTables: async (tx, schema) => void (await tx.query(`create table if not exists ${schema}.finish_probe (n integer)`)),
+      apply: async () => undefined,
+      bulk: {
+        write: async () => ({ done: Promise.resolve() }),
+        async finish(connection, schema) {
+          await connection.query(`insert into ${schema}.finish_probe values (1)`); // takes a transaction id
+          const { rows } = await connection.query<{ xid: string | null }>('select pg_current_xact_id_if_assigned()::text as xid');
+          seen.push(rows[0]!.xid); // null: the insert's transaction has already committed
+        },
+      },
+    };
+    const result = await rebuildReadModels(store, db.pool, [...allProjections({ store }), probe], { dropAfterMs: 0, logger: quiet });
+    expect(seen).toEqual([null]);
+    expect((await db.pool.query(`select count(*)::int as n from ${result.generation.schema}.finish_probe`)).rows[0].n).toBe(1);
+    await rebuildReadModels(store, db.pool, allProjections({ store }), { dropAfterMs: 0, logger: quiet }); // the registry's read models live again
+  });
+
   it('shares lanes on a small pool rather than waiting forever for a connection, and refuses one too small', async () => {
     const expected = await digest((await readLiveGeneration(db.pool))!.schema);
     for (const max of [3, 4]) {
       const small = createPool({ connectionString: db.url, max, applicationName: 'bidledger-test-small' });
       try {
         const smallStore = new PostgresEventStore(small);
-        const result = await rebuildReadModels(smallStore, small, allProjections({ store: smallStore }), { batchSize: 7, dropAfterMs: 0, logger: quiet });
+        const result = await rebuildReadModels(smallStore, small, allProjections({ store: smallStore }), { batchSize: 7, dropAfterMs: 0, logger: quiet }).finally(
+          () => smallStore.close(),
+        );
         expect(await digest(result.generation.schema)).toEqual(expected);
-        await smallStore.close();
       } finally {
         await small.end().catch(() => undefined);
       }

@@ -138,13 +138,13 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
         bulkState.begin();
       },
       write,
-      async finish(tx, schema) {
+      async finish(connection, schema) {
         const { facts, rollup } = bulkState.end(schema);
         const held = facts.drain();
-        // One statement at a time: this is a plain client, not the bulk load's serialised one.
-        for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(saveAll(tx, schema, held.slice(start, start + FLUSH_CHUNK)));
-        // Last: the rows every part adds to stay locked only for the end of this transaction.
-        await addToRollup(tx, schema, rollup.changes());
+        // One statement at a time (a plain client, not the bulk load's serialised one), each its own transaction.
+        for (let start = 0; start < held.length; start += FLUSH_CHUNK) await Promise.all(saveAll(connection, schema, held.slice(start, start + FLUSH_CHUNK)));
+        // The part's whole change to the rollup, in one statement: added exactly once.
+        await addToRollup(connection, schema, rollup.changes());
       },
     },
   };
