@@ -25,8 +25,10 @@ export type Projection = {
 // rebuild, from position 0, batch after batch in log order, each batch in its own transaction.
 // `write` computes a batch's rows and queues its statements on `tx` without waiting for them,
 // and resolves (with their outcome in `done`) once they are queued; the next batch is computed
-// while PostgreSQL still executes this one's. The rows must end up exactly as `apply` would have
-// left them. A failed batch fails the rebuild (its generation is dropped).
+// while PostgreSQL still executes this one's. The rows must end up as `apply` would have left them
+// (one exception, which readers ignore: a win/loss rollup row whose total came back to zero may
+// exist after batch-by-batch `apply` and not after a bulk load, which adds a part's whole change
+// once). A failed batch fails the rebuild (its generation is dropped).
 //
 // A parallel rebuild splits the log by stream into parts (LogSlice) and runs each part on a
 // loader instance of its own, in a worker thread, at the same time as the others: `write` and
