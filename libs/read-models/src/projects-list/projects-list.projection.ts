@@ -2,7 +2,7 @@ import type { Project } from '#domain';
 import type { FoldStep, ProjectFolds } from '../folding/project-folds.js';
 import type { RecordedEvent } from '#event-store';
 import { quoteIdent, type Projection, type ProjectionContext } from '../projection.js';
-import { PendingRowsBySchema } from '../rebuild/pending-rows.js';
+import { BulkStateBySchema, PendingRows } from '../rebuild/pending-rows.js';
 import { createProjectsListTables } from './projects-list.tables.js';
 
 const COLUMNS = [
@@ -84,7 +84,8 @@ async function upsertRowsInTurn(tx: ProjectionContext['tx'], schema: string, row
 
 export function projectsListProjection(folds: ProjectFolds, options: ProjectsListOptions = {}): Projection {
   // Each project's latest row (the row, not the state or the step: they would keep far more alive).
-  const pending = new PendingRowsBySchema<ProjectRow>(options.bulkPendingRows ?? 50_000);
+  const limit = options.bulkPendingRows ?? 50_000;
+  const pending = new BulkStateBySchema(() => new PendingRows<ProjectRow>(limit));
 
   return {
     name: 'projects-list',
@@ -108,7 +109,7 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
         return { done: Promise.all(upsertRows(tx, schema, out)).then(() => undefined) };
       },
       async finish(connection, schema) {
-        await upsertRowsInTurn(connection, schema, pending.end(schema)); // a statement (and transaction) per chunk
+        await upsertRowsInTurn(connection, schema, pending.end(schema).drain()); // a statement (and transaction) per chunk
       },
       async end(tx, schema) {
         await tx.query(`set local maintenance_work_mem = '256MB'`);

@@ -81,7 +81,7 @@ export async function bulkReplayInParts(
 ): Promise<PartsReplayResult> {
   const { parts, connectionString, bulkPendingRows, runIn = 'threads' } = parallel;
   if (!Number.isInteger(parts) || parts < 1) throw new TypeError(`a parallel rebuild needs a positive whole number of parts, not ${parts}`);
-  assertRegistryProjections(projections, store);
+  // assertRegistryProjections: the caller checked, before building anything.
   const head = await store.head();
   if (head.checkpoint === null) return { replayed: 0, head: null, parts: [] };
   const upTo = head.checkpoint;

@@ -1,4 +1,4 @@
-import { PendingRows, PendingRowsBySchema } from './pending-rows.js';
+import { BulkStateBySchema, PendingRows } from './pending-rows.js';
 
 describe('PendingRows', () => {
   it('keeps the latest row per key and pushes out the least recently changed beyond its limit', () => {
@@ -27,14 +27,14 @@ describe('PendingRows', () => {
   });
 
   it('per schema: made on first use, handed back at the end, and what a failed bulk load left is forgotten at the next begin', () => {
-    const bySchema = new PendingRowsBySchema<number>(10);
+    const bySchema = new BulkStateBySchema(() => new PendingRows<number>(10));
     bySchema.of('rm_g2').set([['a', 1]]);
     bySchema.begin(); // rm_g2's rebuild failed: its rows are dropped
     expect(bySchema.of('rm_g2').size).toBe(0);
     bySchema.of('rm_g3').set([['b', 2], ['c', 3]]);
     bySchema.of('rm_g4').set([['d', 4]]); // another schema's rows are its own
-    expect(bySchema.end('rm_g3')).toEqual([2, 3]);
+    expect(bySchema.end('rm_g3').drain()).toEqual([2, 3]);
     expect(bySchema.of('rm_g3').size).toBe(0);
-    expect(bySchema.end('rm_g4')).toEqual([4]);
+    expect(bySchema.end('rm_g4').drain()).toEqual([4]);
   });
 });

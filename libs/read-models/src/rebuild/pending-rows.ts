@@ -79,25 +79,3 @@ export class BulkStateBySchema<S> {
     return state;
   }
 }
-
-// A projection's PendingRows per building schema.
-export class PendingRowsBySchema<T> {
-  private readonly states: BulkStateBySchema<PendingRows<T>>;
-
-  constructor(limit: number) {
-    this.states = new BulkStateBySchema(() => new PendingRows<T>(limit));
-  }
-
-  begin(): void {
-    this.states.begin();
-  }
-
-  of(schema: string): PendingRows<T> {
-    return this.states.of(schema);
-  }
-
-  // Every row still held, to be written now.
-  end(schema: string): T[] {
-    return this.states.end(schema).drain();
-  }
-}
