@@ -29,9 +29,9 @@ type Lane = { projections: Projection[]; connection: PoolClient; tx: PoolClient;
 // then, to read the log (and the stream of a state not in memory).
 const CONNECTIONS_BESIDE_LANES = 2;
 
-// The bulk of a rebuild: the log (or a part of it) from position 0 in large batches. Each projection writes on a
-// connection of its own (a lane; projections share lanes when the pool is too small for one
-// each), one short transaction per batch (a long one would hold the gap-safe log back for every
+// The bulk of a rebuild: the log (or a part of it) from position 0 in large batches. Each
+// projection writes on a connection of its own (a lane; projections share lanes when the pool is
+// too small for one each), one short transaction per batch (a long one would hold the gap-safe log back for every
 // reader), so PostgreSQL works through one projection's statements while another's are still
 // being computed, rather than idling whenever Node is busy between two statements of a single
 // connection. Every projection's tables are its own, so the lanes never
@@ -114,12 +114,11 @@ async function replayOnLanes(read: BatchReader, generation: Generation, lanes: L
 // thousand rows, a fraction of a second. Nothing needs them together: a failure fails the
 // rebuild, and its generation is dropped.
 export async function finishLoaders(pool: Pool, projections: readonly Projection[], schema: string): Promise<void> {
-  await Promise.all(projections.map(async (projection) => {
-    const finish = projection.bulk?.finish;
-    if (!finish) return;
+  await Promise.all(projections.map(async ({ bulk }) => {
+    if (!bulk?.finish) return;
     const connection = await pool.connect();
     try {
-      await finish(connection, schema);
+      await bulk.finish(connection, schema);
     } catch (error) {
       connection.release(true);
       throw error;
