@@ -31,17 +31,16 @@ const CONNECTIONS_BESIDE_LANES = 2;
 
 // The bulk of a rebuild: the log (or a part of it) from position 0 in large batches. Each
 // projection writes on a connection of its own (a lane; projections share lanes when the pool is
-// too small for one each), one short transaction per batch (a long one would hold the gap-safe log back for every
-// reader), so PostgreSQL works through one projection's statements while another's are still
-// being computed, rather than idling whenever Node is busy between two statements of a single
-// connection. Every projection's tables are its own, so the lanes never
-// wait on each other's rows; the generation's subscription starts from the checkpoint written
-// once all lanes are done. Node computes a batch while PostgreSQL writes the ones before (up to
-// DEPTH in flight) and the store reads the next. Projections with a `bulk` loader queue their
-// writes and move on; the others apply as usual, each batch once their previous one finished.
-// Any failure fails the rebuild: lanes are closed, not pooled, so what they still held open
-// rolls back; a batch already committed stays in a generation that is never made live, and
-// the next rebuild drops it (it is never resumed).
+// too small for one each), one short transaction per batch (a long one would hold the gap-safe log
+// back for every reader), so PostgreSQL works through one projection's statements while another's
+// are still being computed, rather than idling whenever Node is busy between two statements of a
+// single connection. Every projection's tables are its own, so the lanes never wait on each other's
+// rows; the generation's subscription starts from the checkpoint written once all lanes are done.
+// Node computes a batch while PostgreSQL writes the ones before (up to DEPTH in flight) and the
+// store reads the next. Projections with a `bulk` loader queue their writes and move on; the others
+// apply as usual, each batch once their previous one finished. Any failure fails the rebuild: lanes
+// are closed, not pooled, so what they still held open rolls back; a batch already committed stays
+// in a generation that is never made live, and the next rebuild drops it (it is never resumed).
 export async function bulkReplay(
   read: BatchReader,
   pool: Pool,
