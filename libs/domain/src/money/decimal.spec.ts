@@ -90,4 +90,39 @@ describe('Decimal', () => {
   it('serialises to JSON as its canonical string', () => {
     expect(JSON.stringify({ total: d('12.5') })).toBe('{"total":"12.50"}');
   });
+
+  describe('sameValue', () => {
+    // Spellings of small values: signs, leading zeros, trailing zeros, negative zero.
+    const digits = (n: number, next: () => number) => Array.from({ length: n }, () => String(Math.floor(next() * 10))).join('');
+    function spelling(next: () => number): string {
+      const whole = digits(1 + Math.floor(next() * 3), next);
+      const fraction = next() < 0.6 ? `.${digits(1 + Math.floor(next() * 3), next)}` : '';
+      return `${next() < 0.3 ? '-' : ''}${whole}${fraction}`;
+    }
+    let seed = 7;
+    const next = () => ((seed = (seed * 16807) % 2147483647) - 1) / 2147483646;
+
+    it('says what parsing says, for 20,000 pairs of spellings (many of the same value)', () => {
+      let equal = 0;
+      for (let i = 0; i < 20_000; i++) {
+        const a = spelling(next);
+        // Half the time the same value respelt: zeros added in front and behind, or the sign of zero flipped.
+        const b = i % 2 ? spelling(next) : `${a.startsWith('-') ? '-' : ''}00${a.replace('-', '')}${a.includes('.') ? '00' : '.000'}`;
+        const expected = Decimal.of(a).equals(Decimal.of(b));
+        expect([a, b, Decimal.sameValue(a, b)]).toEqual([a, b, expected]);
+        if (expected) equal++;
+      }
+      expect(equal).toBeGreaterThan(9_000);
+      expect(Decimal.sameValue('-0.00', '0')).toBe(true);
+      expect(Decimal.sameValue('-0.50', '-0.5')).toBe(true);
+      expect(Decimal.sameValue('0.50', '-0.5')).toBe(false);
+      expect(Decimal.sameValue('100', '1')).toBe(false);
+      expect(Decimal.sameValue('10.0', '1.00')).toBe(false);
+    });
+
+    it('refuses what is not a decimal text, as parsing does', () => {
+      expect(() => Decimal.sameValue('1e3', '1000')).toThrow(DomainError);
+      expect(() => Decimal.sameValue('1.5', ' 1.5')).toThrow(DomainError);
+    });
+  });
 });

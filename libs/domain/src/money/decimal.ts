@@ -42,6 +42,23 @@ function fromText(text: string): Decimal {
   return Decimal.fromUnits(negative ? -units : units, fraction.length);
 }
 
+// A canonical decimal text reduced to one spelling per value: "-007.50" and "-7.5" both give
+// "-7.5", "-0.00" and "0" both give "0".
+function valueText(text: string): string {
+  const negative = text.charCodeAt(0) === 45; // '-'
+  const point = text.indexOf('.');
+  let start = negative ? 1 : 0;
+  const wholeEnd = point < 0 ? text.length : point;
+  while (start < wholeEnd - 1 && text.charCodeAt(start) === 48) start++; // leading zeros, one digit kept
+  let end = text.length;
+  if (point >= 0) {
+    while (end > point + 1 && text.charCodeAt(end - 1) === 48) end--; // trailing zeros of the fraction
+    if (end === point + 1) end = point; // no fraction left: no point either
+  }
+  const digits = text.slice(start, end);
+  return negative && digits !== '0' ? `-${digits}` : digits;
+}
+
 export class Decimal {
   static readonly ZERO = new Decimal(0n, 0);
   static readonly HUNDRED = new Decimal(100n, 0);
@@ -79,6 +96,15 @@ export class Decimal {
     if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
     PARSED.set(text, parsed);
     return parsed;
+  }
+
+  // Do two decimal texts this library produced name the same value? Compared as text, without
+  // parsing: leading zeros of the whole part, trailing zeros of the fraction and the sign of zero
+  // do not count. A replay compares line after line of quotation revisions this way.
+  static sameValue(a: string, b: string): boolean {
+    if (a === b) return true;
+    if (!CANONICAL_PATTERN.test(a) || !CANONICAL_PATTERN.test(b)) return Decimal.of(a).equals(Decimal.of(b)); // throws, as `of` does
+    return valueText(a) === valueText(b);
   }
 
   static isValid(text: unknown): boolean {

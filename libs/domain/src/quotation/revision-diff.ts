@@ -32,9 +32,9 @@ function withExtensions(line: QuotationLineInput | QuotationLine): QuotationLine
 }
 
 function sameDecimal(a: string | undefined, b: string | undefined): boolean {
-  if (a === b) return true; // most fields of most lines: no parsing
+  if (a === b) return true; // most fields of most lines
   if (a === undefined || b === undefined) return false;
-  return Decimal.of(a).equals(Decimal.of(b));
+  return Decimal.sameValue(a, b);
 }
 
 function lineChanges(from: QuotationLine, to: QuotationLine): LineFieldChange[] {
