@@ -24,8 +24,8 @@ export { priceLines } from './quotation/quotation-line.js';
 export type { QuotationLine, QuotationLineInput } from './quotation/quotation-line.js';
 export { computeRevisionTotals } from './quotation/quotation-totals.js';
 export type { RevisionTotals } from './quotation/quotation-totals.js';
-export { diffRevisions } from './quotation/revision-diff.js';
-export type { DiffableRevision, LineChange, LineFieldChange, RevisionDiff, TotalsDelta } from './quotation/revision-diff.js';
+export { diffRevisionLines, diffRevisions } from './quotation/revision-diff.js';
+export type { DiffableRevision, LineChange, LineFieldChange, RevisionDiff, RevisionLinesDiff, TotalsDelta } from './quotation/revision-diff.js';
 
 export * from './project/project.vocabulary.js';
 export type * from './project/project.commands.js';

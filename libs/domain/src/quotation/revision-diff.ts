@@ -84,8 +84,12 @@ function asRecorded(revision: DiffableRevision): Extended | null {
   return { lines: revision.lines as QuotationLine[], totals: revision.totals };
 }
 
-// What changed going from revision `from` to revision `to`; lines are matched by code.
-export function diffRevisions(from: DiffableRevision, to: DiffableRevision): RevisionDiff {
+// The lines that changed going from revision `from` to revision `to` (matched by code), and
+// both revisions' totals: everything but the totals' deltas, which the audit trail does not need
+// (it replays a million events, and the deltas are decimal arithmetic).
+export type RevisionLinesDiff = Omit<RevisionDiff, 'totals'> & { totals: { from: RevisionTotals; to: RevisionTotals } };
+
+export function diffRevisionLines(from: DiffableRevision, to: DiffableRevision): RevisionLinesDiff {
   const fromExtended = extended(from);
   const toExtended = extended(to);
   const before = fromExtended.lines;
@@ -99,20 +103,25 @@ export function diffRevisions(from: DiffableRevision, to: DiffableRevision): Rev
     const changes = previous ? lineChanges(previous, line) : [];
     if (changes.length > 0) changed.push({ code: line.code, changes });
   }
-
-  const fromTotals = { ...fromExtended.totals };
-  const toTotals = { ...toExtended.totals };
-  const totalCost = delta(fromTotals.totalCost, toTotals.totalCost);
-  const margin = delta(fromTotals.margin, toTotals.margin);
   return {
     added: after.filter((line) => !beforeByCode.has(line.code)),
     removed: before.filter((line) => !afterCodes.has(line.code)),
     changed,
+    totals: { from: { ...fromExtended.totals }, to: { ...toExtended.totals } },
+  };
+}
+
+// What changed going from revision `from` to revision `to`; lines are matched by code.
+export function diffRevisions(from: DiffableRevision, to: DiffableRevision): RevisionDiff {
+  const { totals, ...lines } = diffRevisionLines(from, to);
+  const totalCost = delta(totals.from.totalCost, totals.to.totalCost);
+  const margin = delta(totals.from.margin, totals.to.margin);
+  return {
+    ...lines,
     totals: {
-      from: fromTotals,
-      to: toTotals,
+      ...totals,
       delta: {
-        total: Decimal.of(toTotals.total).sub(Decimal.of(fromTotals.total)).toString(),
+        total: Decimal.of(totals.to.total).sub(Decimal.of(totals.from.total)).toString(),
         ...(totalCost === undefined ? {} : { totalCost }),
         ...(margin === undefined ? {} : { margin }),
       },

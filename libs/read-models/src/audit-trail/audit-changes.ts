@@ -1,4 +1,4 @@
-import { diffRevisions, type ProjectEvent, type ProjectState, type Quotation } from '#domain';
+import { diffRevisionLines, type ProjectEvent, type ProjectState, type Quotation } from '#domain';
 import { diffStates, type FieldChange } from './state-diff.js';
 
 // Bookkeeping, or derived from fields listed anyway (the stage change says what stageHistory adds).
@@ -8,14 +8,14 @@ const quotationOf = (state: ProjectState, quotationId: string): Quotation | unde
   state.status === 'identified' ? state.quotations.find((quotation) => quotation.quotationId === quotationId) : undefined;
 
 // A new revision, line by line against the quotation's previous revision (the domain's own
-// diffRevisions): `quotations[q].lines[A].unitPrice 100.00 → 90.00`, lines added and removed
+// diffRevisionLines): `quotations[q].lines[A].unitPrice 100.00 → 90.00`, lines added and removed
 // as whole lines, then the totals.
 function revisionChanges(before: ProjectState, after: ProjectState, quotationId: string, number: number): FieldChange[] {
   const earlier = (quotationOf(before, quotationId)?.revisions ?? []).filter((each) => each.number < number);
   const previous = earlier.sort((a, b) => b.number - a.number)[0];
   const revision = quotationOf(after, quotationId)?.revisions.find((each) => each.number === number);
   if (!revision) return [];
-  const diff = diffRevisions(previous ?? { lines: [] }, revision);
+  const diff = diffRevisionLines(previous ?? { lines: [] }, revision);
   const at = `quotations[${quotationId}]`;
   return [
     { field: `${at}.latestRevision`, from: previous?.number ?? null, to: number },
