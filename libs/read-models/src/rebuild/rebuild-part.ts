@@ -17,8 +17,8 @@ export type PartTask = {
   bulkPendingRows?: number;
 };
 
-// `finishMs`: how long the part's loaders took to write what they held back (one transaction
-// each, holding the gap-safe log back meanwhile, like every transaction on the server).
+// `finishMs`: how long the part's loaders took to write what they held back (a statement at a
+// time, each its own transaction: finishLoaders).
 export type PartResult = { part: number; replayed: number; statesFoldedFromStore: number; finishMs: number };
 
 // Lanes for three projections, a connection to read the log and one for a state not in memory.
