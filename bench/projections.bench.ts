@@ -10,7 +10,7 @@ import { timed } from './projections/timed-projection.js';
 // npm run bench:projections. BENCH_PROJECTS (default 100000) and BENCH_SEED change the history;
 // BENCH_PARTS (default: one per core, at most 8) splits the rebuild's bulk load as `projections:rebuild`
 // does; DATABASE_URL picks the server (else an embedded PostgreSQL). Creates and drops its own
-// database.
+// database. The npm script runs it with the rebuild's Node flags, which the raw read runs under too.
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 100_000);
 const SEED = Number(process.env.BENCH_SEED ?? 20_260_101);
 const BATCH = 5_000; // loading

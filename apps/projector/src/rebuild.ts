@@ -9,6 +9,8 @@ import { openProjectorContext } from './projector-context.js';
 // caught up. The API keeps answering from the live generation throughout. With the PostgreSQL
 // event store the bulk load is split by stream into `--parts` worker threads (default: one per
 // core, at most 8; 1 runs it on the main thread), fewer if the server lacks free connections.
+// The npm script gives Node `--max-semi-space-size=64 --single-threaded-gc` (README: "Where the
+// rebuild stands"); run by hand, pass them to `node` before this file's path.
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
