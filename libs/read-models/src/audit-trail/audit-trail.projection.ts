@@ -48,7 +48,7 @@ const COPY_COLUMNS = 'project_id, version, global_position, event_id, event_type
 const copyAuditRows = (schema: string) => `copy ${quoteIdent(schema)}.audit_trail (${COPY_COLUMNS}) from stdin`;
 const PRIMARY_KEY = 'audit_trail_pkey'; // the name `primary key` in createAuditTrailTables gets
 
-function copyDocument(steps: readonly FoldStep[]): Buffer {
+function copyDocument(steps: readonly FoldStep[]): CopyDocument {
   const document = new CopyDocument(steps.length * 1024);
   for (const { event, projectEvent, projectId, before, after } of steps) {
     const { metadata } = event;
@@ -56,7 +56,7 @@ function copyDocument(steps: readonly FoldStep[]): Buffer {
       copyText(metadata.occurredAt)}\t${copyText(metadata.actor)}\t${copyText(metadata.correlationId)}\t${copyText(auditSummary(projectEvent, before, after))}\t${
       copyText(JSON.stringify(toStoredChanges(auditChanges(before, after, projectEvent))))}\n`);
   }
-  return document.bytes;
+  return document;
 }
 
 export function auditTrailProjection(folds: ProjectFolds): Projection {

@@ -57,4 +57,42 @@ describe('copyIn (COPY FROM STDIN, text format)', () => {
       client.release();
     }
   });
+
+  it('reuses a document\'s memory only once its COPY has succeeded: never while it waits its turn, never after a failure', async () => {
+    const client = await db.pool.connect();
+    try {
+      await client.query('create temporary table recycled (id integer primary key, label text)');
+      const documentOf = (ids: number[], label: string) => {
+        const document = new CopyDocument(4096);
+        for (const id of ids) document.line(`${id}\t${label}\n`);
+        return document;
+      };
+      const tx = serialisedClient(client);
+      // The first COPY waits behind a slow statement; a document made meanwhile must get other memory.
+      const slow = tx.query('select pg_sleep(0.2)');
+      const first = documentOf([1, 2], 'first');
+      const firstMemory = first.bytes.buffer;
+      const copied = copyIn(tx, 'copy recycled (id, label) from stdin', first);
+      expect(() => first.line('3\tlate\n')).toThrow(/handed to copyIn/);
+      expect(() => first.bytes).toThrow(/handed to copyIn/);
+      const second = documentOf([3], 'second');
+      const secondMemory = second.bytes.buffer;
+      expect(secondMemory).not.toBe(firstMemory);
+      await slow;
+      expect(await copied).toBe(2);
+      expect(await copyIn(tx, 'copy recycled (id, label) from stdin', second)).toBe(1);
+      // Both COPYs succeeded: the next document gets memory one of them gave back.
+      const third = documentOf([1], 'duplicate');
+      const thirdMemory = third.bytes.buffer;
+      expect([firstMemory, secondMemory]).toContain(thirdMemory);
+      await expect(copyIn(tx, 'copy recycled (id, label) from stdin', third)).rejects.toMatchObject({ code: '23505' });
+      // A failed COPY's memory is not reused: what the socket still held of it stays intact.
+      const after = [documentOf([10], 'a'), documentOf([11], 'b'), documentOf([12], 'c')];
+      expect(after.map((document) => document.bytes.buffer)).not.toContain(thirdMemory);
+      const { rows } = await client.query('select id, label from recycled order by id');
+      expect(rows).toEqual([{ id: 1, label: 'first' }, { id: 2, label: 'first' }, { id: 3, label: 'second' }]);
+    } finally {
+      client.release();
+    }
+  });
 });
