@@ -74,9 +74,11 @@ const rowsOf = (latest: ReadonlyMap<string, FoldStep>): ProjectRow[] => {
 // What a bulk load holds per project until it writes the project's row: an open project's
 // state itself, a closed project's row. A later batch replaces most open projects' entries, so
 // building their rows then would be wasted (on the benchmark's history 672,673 rows for 100,001
-// projects), and the rows would outlive the young generation only to die in the old one. The
-// state costs nothing to hold: the fold cache keeps the same open projects' states. A closed
-// project changes no more and the fold cache lets its state go, so its row is built at once.
+// projects), and the rows would outlive the young generation only to die in the old one. Holding
+// the state adds little while the fold cache keeps the same open projects' states (both hold the
+// most recently changed ones, 50,000 by default); past the cache's size, a held state is a whole
+// project's, several times a row. A closed project changes no more and the fold cache lets its
+// state go, so its row is built at once.
 type Held = ProjectRow | { project: Project; version: number; globalPosition: number };
 
 function heldOf(latest: ReadonlyMap<string, FoldStep>): [string, Held][] {
@@ -118,10 +120,10 @@ export function projectsListProjection(folds: ProjectFolds, options: ProjectsLis
       const { latest } = await folds.forBatch(events);
       await upsertRowsInTurn(tx, schema, rowsOf(latest)); // `tx` may be a plain client
     },
-    // A rebuild's bulk load: each project's row held back (PendingRows) and upserted when pushed
-    // out or at the end, into a table that keeps only its primary key (the upsert's arbiter)
-    // until then; its other indexes, the trigram one above all, are built once from the
-    // finished rows instead of row by row.
+    // A rebuild's bulk load: each project's latest version held back (PendingRows, Held) and
+    // upserted when pushed out or at the end, into a table that keeps only its primary key (the
+    // upsert's arbiter) until then; its other indexes, the trigram one above all, are built once
+    // from the finished rows instead of row by row.
     bulk: {
       async begin(tx, schema) {
         pending.begin();

@@ -82,11 +82,12 @@ describe('copyIn (COPY FROM STDIN, text format)', () => {
       expect(await copied).toBe(2);
       expect(await copyIn(tx, 'copy recycled (id, label) from stdin', second)).toBe(1);
       // Both COPYs succeeded: the next document gets memory one of them gave back.
+      expect(() => documentOf([4], 'not sent').recycle()).toThrow(/once its COPY has succeeded/);
       const third = documentOf([1], 'duplicate');
       const thirdMemory = third.bytes.buffer;
       expect([firstMemory, secondMemory]).toContain(thirdMemory);
       await expect(copyIn(tx, 'copy recycled (id, label) from stdin', third)).rejects.toMatchObject({ code: '23505' });
-      // A failed COPY's memory is not reused: what the socket still held of it stays intact.
+      // A failed COPY's memory is not reused (whatever may still be reading it is left alone).
       const after = [documentOf([10], 'a'), documentOf([11], 'b'), documentOf([12], 'c')];
       expect(after.map((document) => document.bytes.buffer)).not.toContain(thirdMemory);
       const { rows } = await client.query('select id, label from recycled order by id');
