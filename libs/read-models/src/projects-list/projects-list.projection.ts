@@ -64,13 +64,6 @@ const FLUSH_CHUNK = 5_000;
 
 type ProjectRow = ReturnType<typeof rowOf>;
 
-// Each identified project's row after its last step in the batch.
-const rowsOf = (latest: ReadonlyMap<string, FoldStep>): ProjectRow[] => {
-  const rows: ProjectRow[] = [];
-  for (const { after, event } of latest.values()) if (after.status === 'identified') rows.push(rowOf(after, event.version, event.globalPosition));
-  return rows;
-};
-
 // What a bulk load holds per project until it writes the project's row: an open project's
 // state itself, a closed project's row. A later batch replaces most open projects' entries, so
 // building their rows then would be wasted (on the benchmark's history 672,673 rows for 100,001
@@ -93,6 +86,9 @@ function heldOf(latest: ReadonlyMap<string, FoldStep>): [string, Held][] {
 }
 
 const rowOfHeld = (held: Held): ProjectRow => ('project' in held ? rowOf(held.project, held.version, held.globalPosition) : held);
+
+// Each identified project's row after its last step in the batch.
+const rowsOf = (latest: ReadonlyMap<string, FoldStep>): ProjectRow[] => heldOf(latest).map(([, held]) => rowOfHeld(held));
 
 // One upsert per chunk, all queued at once: for the bulk load's lanes (serialised clients).
 function upsertRows(tx: ProjectionContext['tx'], schema: string, rows: readonly ProjectRow[]): Promise<void>[] {
