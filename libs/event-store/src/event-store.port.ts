@@ -50,15 +50,22 @@ export type ReadStreamOptions = {
 export type ReadAllResult = { events: RecordedEvent[]; checkpoint: LogCheckpoint | null };
 
 // One of `parts` disjoint parts of the log up to `upTo` (a checkpoint `head()` returned), split by
-// stream: every event of a stream falls in the same part, in log order. Readers that split a
-// replay among themselves (a parallel rebuild) each read a part; together they read every event
-// up to `upTo` exactly once.
+// stream: every event of a stream falls in the same part. Readers that split a replay among
+// themselves (a parallel rebuild) each read a part; together they read every event up to `upTo`
+// exactly once.
 export type LogSlice = { upTo: LogCheckpoint; part: number; parts: number };
+
+// Where a read of a slice goes on from: the last event it returned (any RecordedEvent will do).
+export type SliceCursor = { streamId: string; version: number };
 
 // An adapter that can read a part of the log (PostgreSQL can; EventStoreDB has no such read).
 export interface SlicedLogReads {
-  // Like readAll, in log order, but only the slice's events, and never past `slice.upTo`.
-  readSlice(after: LogCheckpoint | null, limit: number, slice: LogSlice): Promise<ReadAllResult>;
+  // The slice's events up to `slice.upTo`, in stream order, not log order: a stream's events one
+  // after another by version, the streams in the order of their ids; the next batch starts after
+  // `after`. Only for readers whose results do not depend on how streams interleave (each stream's
+  // own order is kept): a rebuild then folds a project from first event to last in one go, and a
+  // state lives for a moment, not for the months the project ran (see bulk-replay.ts).
+  readSlice(after: SliceCursor | null, limit: number, slice: LogSlice): Promise<RecordedEvent[]>;
 }
 
 export const canReadSlices = <T extends object>(store: T): store is T & SlicedLogReads =>

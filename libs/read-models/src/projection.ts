@@ -35,7 +35,10 @@ export type Projection = {
 // `finish` run on each part's instance and see only its streams; `begin` and `end` run once, on
 // the coordinating instance, before the first part starts and after the last one finished.
 // Rows are per project, so the parts never write the same row; a table every part adds to (the
-// win/loss rollup) takes each part's total once, at `finish`, in a fixed row order.
+// win/loss rollup) takes each part's total once, at `finish`, in a fixed row order. A part's
+// batches come in stream order, not log order (SlicedLogReads): a stream whole, by version, then
+// the next; a stream may run on into the next batch. So a loader must not depend on how streams
+// interleave in the log, only on each stream's own order (every loader here is per project).
 export type BulkLoad = {
   // Before the first batch, on the empty tables: e.g. drop an index to build it once at the end.
   begin?(tx: PoolClient, schema: string): Promise<void>;

@@ -9,6 +9,7 @@ import {
   type NewEvent,
   type ReadAllResult,
   type ReadStreamOptions,
+  type SliceCursor,
   type SlicedLogReads,
   type RecordedEvent,
   type VerifyResult,
@@ -95,14 +96,14 @@ export class PostgresEventStore extends EventStore implements SlicedLogReads {
     return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
   }
 
-  async readSlice(after: LogCheckpoint | null, limit: number, { upTo, part, parts }: LogSlice): Promise<ReadAllResult> {
+  async readSlice(after: SliceCursor | null, limit: number, { upTo, part, parts }: LogSlice): Promise<RecordedEvent[]> {
     if (!Number.isInteger(limit) || limit < 1) throw new TypeError(`readSlice limit must be a positive integer: ${limit}`);
     if (!Number.isInteger(parts) || parts < 1 || !Number.isInteger(part) || part < 0 || part >= parts) {
       throw new TypeError(`a log slice is a part 0..${parts - 1} of a positive number of parts: part ${part} of ${parts}`);
     }
-    const from = after === null ? START_OF_LOG : parseCheckpoint(after);
     const to = parseCheckpoint(upTo);
-    const values = [from.transactionId.toString(), from.globalPosition, to.transactionId.toString(), to.globalPosition, parts, part, limit];
+    // Every stored event is after ('', 0): versions start at 1.
+    const values = [after?.streamId ?? '', after?.version ?? 0, to.transactionId.toString(), to.globalPosition, parts, part, limit];
     const client = await this.pool.connect();
     let rows: EventRow[];
     try {
@@ -115,8 +116,7 @@ export class PostgresEventStore extends EventStore implements SlicedLogReads {
       throw error;
     }
     client.release();
-    const events = rows.map(toRecordedEvent);
-    return { events, checkpoint: events.at(-1)?.checkpoint ?? after };
+    return rows.map(toRecordedEvent);
   }
 
   async verifyStream(streamId: string): Promise<VerifyResult> {

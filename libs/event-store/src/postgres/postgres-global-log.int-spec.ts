@@ -124,20 +124,17 @@ describe('PostgresEventStore global log', () => {
   describe('readSlice', () => {
     async function readPart(upTo: string, part: number, parts: number, limit: number): Promise<RecordedEvent[]> {
       const events: RecordedEvent[] = [];
-      let after: string | null = null;
+      let after: RecordedEvent | null = null;
       for (;;) {
         const batch = await store.readSlice(after, limit, { upTo, part, parts });
-        expect(batch.events.length).toBeLessThanOrEqual(limit);
-        if (batch.events.length === 0) {
-          expect(batch.checkpoint).toBe(after);
-          return events;
-        }
-        events.push(...batch.events);
-        after = batch.checkpoint;
+        expect(batch.length).toBeLessThanOrEqual(limit);
+        if (batch.length === 0) return events;
+        events.push(...batch);
+        after = batch.at(-1)!;
       }
     }
 
-    it('splits the log up to a head by stream into disjoint parts that together hold every event once, in log order', async () => {
+    it('splits the log up to a head by stream into disjoint parts that together hold every event once, each stream whole and in version order', async () => {
       const start = (await store.head()).checkpoint;
       const streams = Array.from({ length: 24 }, (_, index) => newStreamId(`slice-${index}`));
       // Streams interleaved in the log: round after round, one event to each.
@@ -155,21 +152,33 @@ describe('PostgresEventStore global log', () => {
       const { checkpoint: upTo } = await store.head();
       expect(upTo).not.toBeNull();
       await open.commit();
-      const after = await store.append(newStreamId('slice-after'), [newEvent('After')], 'no_stream');
+      // After the head: a new stream, and one more event on a stream the parts do read.
+      const afterNew = await store.append(newStreamId('slice-after'), [newEvent('After')], 'no_stream');
+      const afterOld = await store.append(streams[5]!, [newEvent('Round4')], 4);
+      // The order the parts must give: by stream, then version (the index's order, whatever the collation).
+      const byStream = await db.pool.query<{ event_id: string }>(
+        'select event_id from events where event_id = any($1) order by stream_id, version', [ids]);
+      const inStreamOrder = byStream.rows.map((row) => row.event_id);
 
       const inLog = only(before, ids);
       for (const parts of [1, 2, 3, 5]) {
+        // A batch of 7 ends inside a stream of 4 events more often than not.
         const read = await Promise.all(Array.from({ length: parts }, (_, part) => readPart(upTo!, part, parts, 7)));
         const all = read.flat();
-        // Nothing past the head, not even the transaction that was open when it was read.
-        expect(idsOf(all)).not.toContain(late.eventId);
-        expect(idsOf(all)).not.toContain(after.events[0]!.eventId);
-        // Every event of ours exactly once, each part in log order.
+        // Nothing past the head: not the transaction that was open when it was read, nor what came after.
+        for (const past of [late.eventId, afterNew.events[0]!.eventId, afterOld.events[0]!.eventId]) expect(idsOf(all)).not.toContain(past);
+        // Every event of ours exactly once.
         expect(only(all, ids).sort()).toEqual([...inLog].sort());
         expect(new Set(idsOf(all)).size).toBe(all.length);
         for (const part of read) {
           const mine = only(part, ids);
-          expect(mine).toEqual(inLog.filter((id) => mine.includes(id)));
+          expect(mine).toEqual(inStreamOrder.filter((id) => mine.includes(id)));
+          // Each stream's events together, versions 1, 2, 3, 4.
+          const ours = part.filter((event) => streams.includes(event.streamId));
+          ours.forEach((event, index) => {
+            const first = index === 0 || ours[index - 1]!.streamId !== event.streamId;
+            expect(event.version).toBe(first ? 1 : ours[index - 1]!.version + 1);
+          });
         }
         // A stream lives in one part only.
         const partOf = new Map<string, number>();

@@ -13,7 +13,7 @@ export type FoldStep = {
 };
 
 export type BatchFolds = {
-  steps: FoldStep[]; // in log order
+  steps: FoldStep[]; // in the batch's order
   latest: Map<string, FoldStep>; // per project id: its last step in the batch
 };
 

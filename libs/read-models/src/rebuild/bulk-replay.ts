@@ -1,12 +1,13 @@
 import type { Pool, PoolClient } from 'pg';
-import type { LogCheckpoint, RecordedEvent } from '#event-store';
+import type { RecordedEvent } from '#event-store';
 import type { Generation } from '../generations/generation.js';
 import { SHARE_GENERATION_STATUS } from '../generations/generations.queries.js';
 import type { Projection, ProjectionContext } from '../projection.js';
 import { serialisedClient } from '../runner/serialised-client.js';
 
-// The next batch of the log (or of a part of it) after a checkpoint; empty at its end.
-export type BatchReader = (after: LogCheckpoint | null) => Promise<RecordedEvent[]>;
+// The next batch of the log (or of a part of it) after the last event of the previous one (null:
+// from the start); empty at its end. A part of the log comes in stream order (SlicedLogReads).
+export type BatchReader = (after: RecordedEvent | null) => Promise<RecordedEvent[]>;
 
 export type BulkReplayResult = { replayed: number; last: RecordedEvent | undefined };
 
@@ -95,7 +96,7 @@ async function replayOnLanes(read: BatchReader, generation: Generation, lanes: L
     const events = await next;
     if (events.length === 0) break;
     last = events.at(-1)!;
-    next = read(last.checkpoint);
+    next = read(last);
     next.catch(() => undefined); // awaited (and its error thrown) on the next turn
     const { done: batch } = await queueBatch(events);
     batch.catch(() => undefined); // awaited in turn below

@@ -1,5 +1,5 @@
 import { createPool } from '#database';
-import { PostgresEventStore, type LogSlice } from '#event-store';
+import { PostgresEventStore, type LogSlice, type RecordedEvent } from '#event-store';
 import type { Generation } from '../generations/generation.js';
 import { ProjectFolds } from '../folding/project-folds.js';
 import { allProjections } from '../registry.js';
@@ -35,7 +35,7 @@ export async function runPart(task: PartTask, onApplied: (events: number) => voi
     if (names.join() !== task.projections.join()) {
       throw new Error(`a rebuild part runs the registry's projections (${names.join(', ')}), not ${task.projections.join(', ')}`);
     }
-    const read = async (after: string | null) => (await store.readSlice(after, batchSize, slice)).events;
+    const read = (after: RecordedEvent | null) => store.readSlice(after, batchSize, slice);
     const { replayed } = await bulkReplay(read, pool, generation, projections, onApplied);
     const finishing = performance.now();
     await finishLoaders(pool, projections, generation.schema);

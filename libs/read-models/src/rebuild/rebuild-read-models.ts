@@ -144,7 +144,7 @@ async function fillAndSwitch(
       const replayed = await bulkReplayInParts(store, building, projections, batchSize, options.parallel, onApplied);
       ({ head: seed, parts } = replayed);
     } else {
-      const read = async (after: string | null) => (await store.readAll(after, batchSize)).events;
+      const read = async (after: RecordedEvent | null) => (await store.readAll(after?.checkpoint ?? null, batchSize)).events;
       const { last } = await bulkReplay(read, pool, building, projections, onApplied);
       await finishLoaders(pool, projections, building.schema);
       seed = last ?? null;

@@ -108,7 +108,7 @@ export function createWinLossProjection(options: WinLossProjectionOptions = {}):
     return saves;
   }
 
-  // A rebuild's bulk load applies each batch once, in log order, to a fresh generation: every
+  // A rebuild's bulk load applies each batch once, in order, to a fresh generation: every
   // statement is queued at once. Changed facts are held back (PendingRows) and written when
   // pushed out, at `finish`, or before the table is read for them (a fact evicted from the cache
   // but not yet written); the rollup's change is added up here and written at `finish`.
