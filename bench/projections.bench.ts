@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { fold, projectStreamId, toProjectEvent, toProjectView } from '#domain';
+import { fold, projectStreamId, projectViewOf, toProjectEvent } from '#domain';
 import { PostgresEventStore } from '#event-store';
-import { allProjections, ProjectFolds, queryWinLoss, rebuildReadModels } from '#read-models';
+import { allProjections, ProjectFolds, queryWinLoss, rebuildReadModels, replayProject } from '#read-models';
 import { createBenchDatabase } from './bench-database.js';
 import { insertEvents, readAllRaw } from './projections/bulk-load.js';
 import { generateHistory } from './projections/history-generator.js';
@@ -77,9 +77,11 @@ async function main(): Promise<void> {
     const winLoss = await timeRuns(60, () => queryWinLoss(db.pool, schema, { groupBy: 'segment' }));
     console.log(`win/loss by segment: median ${round(percentile(winLoss, 50))} ms, p95 ${round(percentile(winLoss, 95))} ms (60 runs)`);
 
-    const long = await store.readStream(projectStreamId(longProjectId));
-    const foldOnly = await timeRuns(50, () => toProjectView(fold(long.map(toProjectEvent))));
-    const readAndFold = await timeRuns(20, async () => toProjectView(fold((await store.readStream(projectStreamId(longProjectId))).map(toProjectEvent))));
+    // What GET /v1/projects/{id}/state does but HTTP: replayProject (read what a fold needs, fold)
+    // and the view of the state.
+    const long = await store.readStreamForFold(projectStreamId(longProjectId));
+    const foldOnly = await timeRuns(50, () => projectViewOf(fold(long.map(toProjectEvent))));
+    const readAndFold = await timeRuns(20, async () => projectViewOf((await replayProject(store, longProjectId))!.state));
     console.log(`replay of a ${long.length}-event project: fold ${round(percentile(foldOnly, 50), 2)} ms median; read + fold ${round(percentile(readAndFold, 50), 1)} ms median`);
 
     const ratio = rebuildEventsPerSec / rawReadEventsPerSec;

@@ -43,7 +43,7 @@ export { COMMAND_STAGES, isAllowedInStage, PROJECT_COMMAND_TYPES } from './proje
 export { STAGE_GATES } from './project/decide/stage-transition.decide.js';
 export { decide } from './project/project.decide.js';
 export { evolve, fold } from './project/project.evolve.js';
-export { toProjectView } from './project/project.view.js';
+export { projectViewOf, toProjectView } from './project/project.view.js';
 export { projectIdOf, projectStreamId, toProjectEvent } from './project/project-stream.js';
 export type { ProjectView, QuotationView } from './project/project.view.js';
 

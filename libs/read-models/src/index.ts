@@ -1,6 +1,7 @@
 export * from './projection.js';
 export { allProjections, type ProjectionDeps } from './registry.js';
 export { ProjectFolds, type BatchFolds, type FoldStep, type ProjectFoldsOptions } from './folding/project-folds.js';
+export { replayProject, type ReplayedProject, type ReplayPoint } from './folding/replay-project.js';
 export { schemaOf, subscriptionNameOf, type Generation, type GenerationStatus, type Queryable } from './generations/generation.js';
 export { readLiveGeneration, readGeneration } from './generations/generations.queries.js';
 export { ensureLiveGeneration, type EnsuredGeneration } from './generations/live-generation.js';

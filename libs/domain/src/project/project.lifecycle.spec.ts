@@ -1,4 +1,4 @@
-import { fold, toProjectView } from '../index.js';
+import { fold, projectViewOf, toProjectView } from '../index.js';
 import { command, PROJECT_ID, QUOTATION_ID } from '../testing/project-fixtures.js';
 import { dayAt, play } from '../testing/project-history.js';
 import type { ProjectCommand } from './project.commands.js';
@@ -163,6 +163,15 @@ describe('a full won lifecycle', () => {
     const copy = toProjectView(project);
     copy.quotations[0].revisions[0].reason = 'tampered';
     expect(project.quotations[0].revisions[0].reason).toBe('initial estimate');
+  });
+
+  it('views without a copy the same body, sharing the state (for a state folded for one answer)', () => {
+    const shared = projectViewOf(project);
+    expect(shared).toEqual(view);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(view));
+    expect(shared.quotations[0].revisions).toBe(project.quotations[0].revisions);
+    expect(view.quotations[0].revisions).not.toBe(project.quotations[0].revisions);
+    expect(projectViewOf(fold([]))).toBeNull();
   });
 
   it('is exactly the state as of any earlier version', () => {

@@ -91,6 +91,17 @@ export const READ_STREAM = {
           order by version`,
 };
 
+// READ_STREAM for a fold: no metadata to parse, no hash to encode, no log position.
+export const READ_STREAM_FOR_FOLD = {
+  name: 'event_store_read_stream_for_fold',
+  rowMode: 'array' as const,
+  text: `select version, type, schema_version, data, ${isoText('recorded_at')} as recorded_at
+           from events
+          where stream_id = $1 and version between $2 and $3
+            and ($4::timestamptz is null or recorded_at <= $4::timestamptz)
+          order by version`,
+};
+
 // Gap-safe read of the global log. Positions are taken at insert time, not at commit, so a
 // reader checkpointing by position alone would skip an event whose transaction took a lower
 // position but committed after the reader had passed it. Instead the log is ordered by

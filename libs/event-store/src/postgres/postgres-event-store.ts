@@ -4,6 +4,7 @@ import {
   EventStore,
   type AppendResult,
   type ExpectedVersion,
+  type FoldableEvent,
   type LogCheckpoint,
   type LogSlice,
   type NewEvent,
@@ -21,7 +22,7 @@ import { AppendNotifier } from './append-notifier.js';
 import { findReplay } from './append-replay.js';
 import { writeBatch } from './append-write.js';
 import { toRecordedEvent, type EventRow } from './event-row.mapper.js';
-import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_SLICE, READ_STREAM, SLICE_PLAN } from './event-store.queries.js';
+import { CHECKPOINT_OF, CURRENT_VERSION, HEAD, READ_ALL, READ_SLICE, READ_STREAM, READ_STREAM_FOR_FOLD, SLICE_PLAN } from './event-store.queries.js';
 import { StreamTips } from './stream-tips.js';
 import { START_OF_LOG, compareLogPositions, formatCheckpoint, parseCheckpoint } from './log-checkpoint.js';
 
@@ -85,6 +86,13 @@ export class PostgresEventStore extends EventStore implements SlicedLogReads {
     const events = rows.map(toRecordedEvent);
     this.learnTip(events);
     return events;
+  }
+
+  // Unlike readStream, teaches the append path nothing (no hash): a command reads the whole stream.
+  override async readStreamForFold(streamId: string, options: ReadStreamOptions = {}): Promise<FoldableEvent[]> {
+    const values = [streamId, options.fromVersion ?? 1, options.toVersion ?? MAX_VERSION, options.toRecordedAt ?? null];
+    const { rows } = await this.pool.query<[number, string, number, Record<string, unknown>, string]>({ ...READ_STREAM_FOR_FOLD, values });
+    return rows.map(([version, type, schemaVersion, data, recordedAt]) => ({ version, type, schemaVersion, data, recordedAt }));
   }
 
   async readAll(after: LogCheckpoint | null, limit: number): Promise<ReadAllResult> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IdempotencyConflictError, VersionConflictError } from '../errors.js';
-import type { EventStore, ExpectedVersion, NewEvent } from '../event-store.port.js';
+import type { EventStore, ExpectedVersion, NewEvent, RecordedEvent } from '../event-store.port.js';
 import { canonicalEvent, chainHash } from '../hash-chain.js';
 import { newEvent, newEvents, newStreamId } from './event-fixtures.js';
 import { hasAll, readLogUntil } from './log-reader.js';
@@ -188,6 +188,21 @@ export function eventStoreContract(name: string, setup: () => Promise<ContractSu
       expect(prefix.length).toBeGreaterThanOrEqual(3);
       expect(await store.readStream(streamId, { toRecordedAt: new Date(new Date(all[0].recordedAt).getTime() - 1) })).toEqual([]);
       expect(await store.readStream(streamId, { fromVersion: 2, toRecordedAt: asOf })).toEqual(prefix.slice(1));
+    });
+
+    it('reads for a fold exactly what readStream reads, only version, type, schema version, data and recorded-at', async () => {
+      const streamId = newStreamId();
+      for (let version = 0; version < 5; version++) await store.append(streamId, [newEvent(`Folded${version}`, { round: version })], version);
+      const all = await store.readStream(streamId);
+      const asOf = new Date(all[2].recordedAt);
+      const foldable = (events: RecordedEvent[]) => events.map(({ version, type, schemaVersion, data, recordedAt }) => ({ version, type, schemaVersion, data, recordedAt }));
+      for (const options of [undefined, { fromVersion: 2, toVersion: 4 }, { toVersion: 3 }, { fromVersion: 6 }, { toRecordedAt: asOf }, { fromVersion: 2, toRecordedAt: asOf }]) {
+        const read = await store.readStreamForFold(streamId, options);
+        expect(read).toEqual(foldable(await store.readStream(streamId, options)));
+        for (const event of read) expect(Object.keys(event).sort()).toEqual(['data', 'recordedAt', 'schemaVersion', 'type', 'version']);
+      }
+      expect(await store.readStreamForFold(streamId, { toVersion: 5 })).toHaveLength(5);
+      expect(await store.readStreamForFold(newStreamId())).toEqual([]);
     });
 
     it('reads the global log in batches: every event exactly once, in log order', async () => {

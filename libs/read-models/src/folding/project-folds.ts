@@ -99,7 +99,7 @@ export class ProjectFolds {
   }
 
   private async foldFromStore(streamId: string, version: number): Promise<ProjectState> {
-    const events = await this.store.readStream(streamId, { toVersion: version });
+    const events = await this.store.readStreamForFold(streamId, { toVersion: version });
     if (events.at(-1)?.version !== version) throw new Error(`stream ${streamId}: expected ${version} events, read ${events.length}`);
     return fold(events.map(toProjectEvent));
   }
