@@ -53,22 +53,26 @@ export type ReadStreamOptions = {
 
 export type ReadAllResult = { events: RecordedEvent[]; checkpoint: LogCheckpoint | null };
 
-// One of `parts` disjoint parts of the log up to `upTo` (a checkpoint `head()` returned), split by
-// stream: every event of a stream falls in the same part. Readers that split a replay among
-// themselves (a parallel rebuild) each read a part; together they read every event up to `upTo`
-// exactly once.
-export type LogSlice = { upTo: LogCheckpoint; part: number; parts: number };
+// A part of the log up to `upTo` (a checkpoint `head()` returned), split by stream: the events of
+// the streams whose ids are at or after `fromStream` and before `toStream` (null: no bound), in
+// the store's own order of stream ids. Readers that split a replay among themselves (a parallel
+// rebuild) each read one of the slices `sliceLog` made; together they read every event up to
+// `upTo` exactly once.
+export type LogSlice = { upTo: LogCheckpoint; fromStream: string | null; toStream: string | null };
 
 // Where a read of a slice goes on from: the last event it returned (any RecordedEvent will do).
 export type SliceCursor = { streamId: string; version: number };
 
 // An adapter that can read a part of the log (PostgreSQL can; EventStoreDB has no such read).
 export interface SlicedLogReads {
+  // At most `parts` slices of the log up to `upTo`, about equal in events, that together hold
+  // every stream exactly once (fewer when the log has too few streams to split).
+  sliceLog(upTo: LogCheckpoint, parts: number): Promise<LogSlice[]>;
   // The slice's events up to `slice.upTo`, in stream order, not log order: a stream's events one
   // after another by version, the streams in the order of their ids; the next batch starts after
   // `after`. Only for readers whose results do not depend on how streams interleave (each stream's
-  // own order is kept): a rebuild then folds a project from first event to last in one go, and a
-  // state lives for a moment, not for the months the project ran (see bulk-replay.ts).
+  // own order is kept): a rebuild then folds a project from first event to last in one go
+  // (see parallel-bulk.ts).
   readSlice(after: SliceCursor | null, limit: number, slice: LogSlice): Promise<RecordedEvent[]>;
 }
 

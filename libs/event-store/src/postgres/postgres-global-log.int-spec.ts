@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '#testing';
-import type { RecordedEvent } from '../event-store.port.js';
+import type { LogSlice, RecordedEvent } from '../event-store.port.js';
 import { newEvent, newEvents, newStreamId } from '../testing/event-fixtures.js';
 import { hasAll, readLogUntil } from '../testing/log-reader.js';
 import { PostgresEventStore } from './postgres-event-store.js';
@@ -122,11 +122,11 @@ describe('PostgresEventStore global log', () => {
   }, 60_000);
 
   describe('readSlice', () => {
-    async function readPart(upTo: string, part: number, parts: number, limit: number): Promise<RecordedEvent[]> {
+    async function readPart(slice: LogSlice, limit: number): Promise<RecordedEvent[]> {
       const events: RecordedEvent[] = [];
       let after: RecordedEvent | null = null;
       for (;;) {
-        const batch = await store.readSlice(after, limit, { upTo, part, parts });
+        const batch = await store.readSlice(after, limit, slice);
         expect(batch.length).toBeLessThanOrEqual(limit);
         if (batch.length === 0) return events;
         events.push(...batch);
@@ -162,9 +162,18 @@ describe('PostgresEventStore global log', () => {
 
       const inLog = only(before, ids);
       for (const parts of [1, 2, 3, 5]) {
+        const slices = await store.sliceLog(upTo!, parts);
+        expect(slices.length).toBeGreaterThanOrEqual(Math.min(parts, 2));
+        expect(slices.length).toBeLessThanOrEqual(parts);
+        // Ranges of stream ids end to end: from nothing, each to where the next begins, to nothing.
+        expect(slices[0]!.fromStream).toBeNull();
+        expect(slices.at(-1)!.toStream).toBeNull();
+        slices.slice(1).forEach((slice, index) => expect(slice.fromStream).toBe(slices[index]!.toStream));
         // A batch of 7 ends inside a stream of 4 events more often than not.
-        const read = await Promise.all(Array.from({ length: parts }, (_, part) => readPart(upTo!, part, parts, 7)));
+        const read = await Promise.all(slices.map((slice) => readPart(slice, 7)));
         const all = read.flat();
+        // About equal in events (the sample of a table this small is all of it).
+        for (const part of read) expect(part.length).toBeGreaterThan(all.length / parts / 2);
         // Nothing past the head: not the transaction that was open when it was read, nor what came after.
         for (const past of [late.eventId, afterNew.events[0]!.eventId, afterOld.events[0]!.eventId]) expect(idsOf(all)).not.toContain(past);
         // Every event of ours exactly once.
@@ -188,17 +197,29 @@ describe('PostgresEventStore global log', () => {
             partOf.set(event.streamId, part);
           }
         });
-        if (parts > 1) expect(new Set(streams.map((streamId) => partOf.get(streamId))).size).toBeGreaterThan(1);
       }
+
+      // Bounds on our own streams: a slice holds its first bound's stream and not its last's.
+      const { rows: ordered } = await db.pool.query<{ stream_id: string }>('select distinct stream_id from events where stream_id = any($1) order by stream_id', [streams]);
+      const [first, eighth, sixteenth] = [ordered[0]!.stream_id, ordered[8]!.stream_id, ordered[16]!.stream_id];
+      const bounded = [
+        { upTo: upTo!, fromStream: first, toStream: eighth },
+        { upTo: upTo!, fromStream: eighth, toStream: sixteenth },
+        { upTo: upTo!, fromStream: sixteenth, toStream: null },
+      ];
+      const parts = await Promise.all(bounded.map((slice) => readPart(slice, 5)));
+      const ours = (part: RecordedEvent[]) => new Set(part.map((event) => event.streamId).filter((id) => streams.includes(id)));
+      const idsFrom = (start: number, end?: number) => new Set(ordered.slice(start, end).map((row) => row.stream_id));
+      expect(parts.map(ours)).toEqual([idsFrom(0, 8), idsFrom(8, 16), idsFrom(16)]);
+      expect(only(parts.flat(), ids).sort()).toEqual([...inLog].sort());
     });
 
-    it('refuses a part outside 0..parts-1 and a limit below 1', async () => {
+    it('refuses a number of parts below 1 or not whole, and a limit below 1', async () => {
       const { checkpoint } = await store.head();
       const upTo = checkpoint ?? '0:0';
-      await expect(store.readSlice(null, 10, { upTo, part: 2, parts: 2 })).rejects.toThrow(TypeError);
-      await expect(store.readSlice(null, 10, { upTo, part: -1, parts: 2 })).rejects.toThrow(TypeError);
-      await expect(store.readSlice(null, 10, { upTo, part: 0, parts: 0 })).rejects.toThrow(TypeError);
-      await expect(store.readSlice(null, 0, { upTo, part: 0, parts: 1 })).rejects.toThrow(TypeError);
+      for (const parts of [0, -1, 1.5]) await expect(store.sliceLog(upTo, parts)).rejects.toThrow(TypeError);
+      expect(await store.sliceLog(upTo, 1)).toEqual([{ upTo, fromStream: null, toStream: null }]);
+      await expect(store.readSlice(null, 0, { upTo, fromStream: null, toStream: null })).rejects.toThrow(TypeError);
     });
   });
 });

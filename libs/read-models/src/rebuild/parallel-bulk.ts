@@ -8,7 +8,7 @@ import { PART_POOL_SIZE, runPart, type PartResult, type PartTask } from './rebui
 import type { PartMessage } from './rebuild-part.worker.js';
 
 export type ParallelRebuild = {
-  parts: number; // how many parts the log is split into, by stream; one worker thread each
+  parts: number; // how many parts (at most) the log is split into, by stream; one worker thread each
   // The database of the PostgreSQL event store and of the read models: each part opens its own
   // connections. Never logged.
   connectionString: string;
@@ -52,7 +52,7 @@ export async function partsThatFit(pool: Pool, parts: number): Promise<number> {
 
 function inWorkerThread(task: PartTask, onApplied: (events: number) => void): RunningPart {
   const worker = new Worker(new URL('./rebuild-part.worker.js', import.meta.url), { workerData: task });
-  const name = `rebuild part ${task.slice.part} of ${task.slice.parts}`;
+  const name = `rebuild part ${task.part} of ${task.parts}`;
   const result = new Promise<PartResult>((resolve, reject) => {
     worker.on('message', (message: PartMessage) => {
       if (message.kind === 'applied') onApplied(message.events);
@@ -77,7 +77,9 @@ function inWorkerThread(task: PartTask, onApplied: (events: number) => void): Ru
 // each time its state is looked up, its win/loss fact derived again and its rollup change redone,
 // its projects-list entry replaced, all on data long out of the processor's cache. In stream order
 // a project is done in one batch, or two, from first event to last. PostgreSQL pays for it: a heap
-// page per event instead of once per page (READ_SLICE). Measured on the benchmark's history
+// page per event instead of once per page (READ_SLICE; the parts are ranges of stream ids, so a
+// part fetches only its own events: with parts by a hash of the id, each fetched them all, and the
+// rebuild ran 6 % slower, 46,407 and 46,737 against 51,115 and 49,442 events/s). Measured on the benchmark's history
 // (1,098,620 events, 2 parts, alternating runs): 48,638 and 49,192 events/s against 44,380 and
 // 45,257 in log order, the process's CPU 25.2 s against 34.0 s. (Not through fewer collections: the
 // young generation's collections copy as much as before.)
@@ -95,12 +97,13 @@ export async function bulkReplayInParts(
   const head = await store.head();
   if (head.checkpoint === null) return { replayed: 0, head: null, parts: [] };
   const upTo = head.checkpoint;
+  const slices = await store.sliceLog(upTo, parts);
   const names = projections.map((projection) => projection.name);
 
   const running: RunningPart[] = [];
   try {
-    for (let part = 0; part < parts; part++) {
-      const task: PartTask = { connectionString, generation, slice: { upTo, part, parts }, batchSize, projections: names, bulkPendingRows };
+    for (const [part, slice] of slices.entries()) {
+      const task: PartTask = { connectionString, generation, part, parts: slices.length, slice, batchSize, projections: names, bulkPendingRows };
       running.push(runIn === 'threads' ? inWorkerThread(task, onApplied) : { result: runPart(task, onApplied), stop: async () => undefined });
     }
     const results = await Promise.all(running.map(({ result }) => result));

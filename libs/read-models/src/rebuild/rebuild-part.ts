@@ -11,6 +11,8 @@ import { bulkReplay, finishLoaders } from './bulk-replay.js';
 export type PartTask = {
   connectionString: string; // the database of the PostgreSQL event store and of the read models
   generation: Generation;
+  part: number; // which of the `parts` slices (for names and results)
+  parts: number;
   slice: LogSlice;
   batchSize: number;
   projections: string[]; // the coordinator's, by name: a part refuses to run other ones
@@ -25,8 +27,8 @@ export type PartResult = { part: number; replayed: number; statesFoldedFromStore
 export const PART_POOL_SIZE = 5;
 
 export async function runPart(task: PartTask, onApplied: (events: number) => void = () => undefined): Promise<PartResult> {
-  const { connectionString, generation, slice, batchSize, bulkPendingRows } = task;
-  const pool = createPool({ connectionString, max: PART_POOL_SIZE, applicationName: `bidledger-rebuild-part-${slice.part}` });
+  const { connectionString, generation, part, slice, batchSize, bulkPendingRows } = task;
+  const pool = createPool({ connectionString, max: PART_POOL_SIZE, applicationName: `bidledger-rebuild-part-${part}` });
   const store = new PostgresEventStore(pool);
   try {
     const folds = new ProjectFolds(store);
@@ -39,7 +41,7 @@ export async function runPart(task: PartTask, onApplied: (events: number) => voi
     const { replayed } = await bulkReplay(read, pool, generation, projections, onApplied);
     const finishing = performance.now();
     await finishLoaders(pool, projections, generation.schema);
-    return { part: slice.part, replayed, statesFoldedFromStore: folds.stats().misses, finishMs: Math.round(performance.now() - finishing) };
+    return { part, replayed, statesFoldedFromStore: folds.stats().misses, finishMs: Math.round(performance.now() - finishing) };
   } finally {
     await store.close();
     await pool.end();
