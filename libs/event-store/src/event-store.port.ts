@@ -60,14 +60,17 @@ export type ReadAllResult = { events: RecordedEvent[]; checkpoint: LogCheckpoint
 // `upTo` exactly once.
 export type LogSlice = { upTo: LogCheckpoint; fromStream: string | null; toStream: string | null };
 
-// Where a read of a slice goes on from: the last event it returned (any RecordedEvent will do).
+// Where a read of a slice goes on from: the last event the previous read of the same slice returned.
 export type SliceCursor = { streamId: string; version: number };
 
 // An adapter that can read a part of the log (PostgreSQL can; EventStoreDB has no such read).
 export interface SlicedLogReads {
-  // At most `parts` slices of the log up to `upTo`, about equal in events, that together hold
-  // every stream exactly once (fewer when the log has too few streams to split).
+  // At most `parts` slices of the log up to `upTo` that together hold every stream exactly once,
+  // about equal in events where the streams allow (fewer slices when the log has too few streams
+  // to split; one very long stream makes its slice longer; a slice may be empty).
   sliceLog(upTo: LogCheckpoint, parts: number): Promise<LogSlice[]>;
+  // How many events the log holds up to `upTo`: what the slices must add up to.
+  countEvents(upTo: LogCheckpoint): Promise<number>;
   // The slice's events up to `slice.upTo`, in stream order, not log order: a stream's events one
   // after another by version, the streams in the order of their ids; the next batch starts after
   // `after`. Only for readers whose results do not depend on how streams interleave (each stream's
@@ -87,7 +90,7 @@ export abstract class EventStore {
   abstract append(streamId: string, events: NewEvent[], expected: ExpectedVersion): Promise<AppendResult>;
   abstract readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   // The same events as readStream, only what a fold needs. An adapter overrides it where reading
-  // less is cheaper (PostgreSQL: less than half of a 1,000-event read).
+  // less is cheaper (PostgreSQL: a 1,000-event read in about 60 % of the time).
   async readStreamForFold(streamId: string, options?: ReadStreamOptions): Promise<FoldableEvent[]> {
     return (await this.readStream(streamId, options)).map(({ version, type, schemaVersion, data, recordedAt }) => ({ version, type, schemaVersion, data, recordedAt }));
   }

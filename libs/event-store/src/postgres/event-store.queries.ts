@@ -143,9 +143,11 @@ const sliceRead = (name: string, upperBound: string) => ({
           limit $5`,
 });
 // The last slice has no upper bound; a bound `stream_id < $6 or $6 is null` would be no index
-// condition, and the first slice's reads would run on to the end of the index.
+// condition, and every other slice's last read would run on to the end of the index.
 export const READ_SLICE = sliceRead('event_store_read_slice', '\n            and stream_id < $6::text');
 export const READ_LAST_SLICE = sliceRead('event_store_read_last_slice', '');
+
+export const COUNT_UP_TO = `select count(*) as n from events where (transaction_id, global_position) <= ($1::xid8, $2::bigint)`;
 
 // Stream ids of a sample of about $1 heap pages (every page of a smaller table), in the order the
 // index keeps them: the bounds of slices about equal in events. REPEATABLE: the same table gives

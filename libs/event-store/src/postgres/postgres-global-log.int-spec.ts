@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '#testing';
 import type { LogSlice, RecordedEvent } from '../event-store.port.js';
 import { newEvent, newEvents, newStreamId } from '../testing/event-fixtures.js';
@@ -136,7 +137,9 @@ describe('PostgresEventStore global log', () => {
 
     it('splits the log up to a head by stream into disjoint parts that together hold every event once, each stream whole and in version order', async () => {
       const start = (await store.head()).checkpoint;
-      const streams = Array.from({ length: 24 }, (_, index) => newStreamId(`slice-${index}`));
+      // Ids that sort at either end of any collation's order too, beside ordinary ones.
+      const odd = ['-x', '0x', 'A', '~z', ' lead'].map((prefix) => `${prefix}-${randomUUID()}`);
+      const streams = [...Array.from({ length: 24 }, (_, index) => newStreamId(`slice-${index}`)), ...odd];
       // Streams interleaved in the log: round after round, one event to each.
       for (let round = 0; round < 4; round++) {
         await Promise.all(streams.map((streamId) => store.append(streamId, [newEvent(`Round${round}`)], round === 0 ? 'no_stream' : round)));
@@ -152,9 +155,14 @@ describe('PostgresEventStore global log', () => {
       const { checkpoint: upTo } = await store.head();
       expect(upTo).not.toBeNull();
       await open.commit();
-      // After the head: a new stream, and one more event on a stream the parts do read.
+      const { rows: ordered } = await db.pool.query<{ stream_id: string }>('select distinct stream_id from events where stream_id = any($1) order by stream_id', [streams]);
+      // After the head: a new stream, and one more event on streams the parts do read, among them
+      // the first and the ninth in the index's order (in the first two bounded slices below).
       const afterNew = await store.append(newStreamId('slice-after'), [newEvent('After')], 'no_stream');
-      const afterOld = await store.append(streams[5]!, [newEvent('Round4')], 4);
+      const afterOld = await Promise.all([streams[5]!, ordered[0]!.stream_id, ordered[9]!.stream_id].map((streamId) => store.append(streamId, [newEvent('Round4')], 4)));
+      const [headTransaction, headPosition] = upTo!.split(':');
+      const { rows: everyEvent } = await db.pool.query<{ event_id: string }>(
+        'select event_id from events where (transaction_id, global_position) <= ($1::xid8, $2::bigint)', [headTransaction, headPosition]);
       // The order the parts must give: by stream, then version (the index's order, whatever the collation).
       const byStream = await db.pool.query<{ event_id: string }>(
         'select event_id from events where event_id = any($1) order by stream_id, version', [ids]);
@@ -175,8 +183,9 @@ describe('PostgresEventStore global log', () => {
         // About equal in events (the sample of a table this small is all of it).
         for (const part of read) expect(part.length).toBeGreaterThan(all.length / parts / 2);
         // Nothing past the head: not the transaction that was open when it was read, nor what came after.
-        for (const past of [late.eventId, afterNew.events[0]!.eventId, afterOld.events[0]!.eventId]) expect(idsOf(all)).not.toContain(past);
-        // Every event of ours exactly once.
+        for (const past of [late.eventId, afterNew.events[0]!.eventId, ...afterOld.map((append) => append.events[0]!.eventId)]) expect(idsOf(all)).not.toContain(past);
+        // Every event up to the head exactly once (the other tests' too), ours among them.
+        expect(idsOf(all).sort()).toEqual(everyEvent.map((row) => row.event_id).sort());
         expect(only(all, ids).sort()).toEqual([...inLog].sort());
         expect(new Set(idsOf(all)).size).toBe(all.length);
         for (const part of read) {
@@ -199,8 +208,8 @@ describe('PostgresEventStore global log', () => {
         });
       }
 
-      // Bounds on our own streams: a slice holds its first bound's stream and not its last's.
-      const { rows: ordered } = await db.pool.query<{ stream_id: string }>('select distinct stream_id from events where stream_id = any($1) order by stream_id', [streams]);
+      // Bounds on our own streams: a slice holds its first bound's stream and not its last's, and
+      // nothing past the head (two of the later events are in the first two slices).
       const [first, eighth, sixteenth] = [ordered[0]!.stream_id, ordered[8]!.stream_id, ordered[16]!.stream_id];
       const bounded = [
         { upTo: upTo!, fromStream: first, toStream: eighth },
@@ -212,6 +221,7 @@ describe('PostgresEventStore global log', () => {
       const idsFrom = (start: number, end?: number) => new Set(ordered.slice(start, end).map((row) => row.stream_id));
       expect(parts.map(ours)).toEqual([idsFrom(0, 8), idsFrom(8, 16), idsFrom(16)]);
       expect(only(parts.flat(), ids).sort()).toEqual([...inLog].sort());
+      for (const append of afterOld) expect(idsOf(parts.flat())).not.toContain(append.events[0]!.eventId);
     });
 
     it('refuses a number of parts below 1 or not whole, and a limit below 1', async () => {

@@ -65,9 +65,10 @@ const FLUSH_CHUNK = 5_000;
 type ProjectRow = ReturnType<typeof rowOf>;
 
 // What a bulk load holds per project until it writes the project's row: an open project's
-// state itself, a closed project's row. A later batch replaces most open projects' entries, so
-// building their rows then would be wasted (on the benchmark's history 672,673 rows for 100,001
-// projects), and the rows would outlive the young generation only to die in the old one. Holding
+// state itself, a closed project's row. Read in log order (a rebuild on one thread), a later batch
+// replaces most open projects' entries, so building their rows then would be wasted (on the
+// benchmark's history 672,673 rows for 100,001 projects); a parallel rebuild's parts read each
+// stream whole (stream order), so there a project's entry is mostly its last already. Holding
 // the state adds little while the fold cache keeps the same open projects' states (both hold the
 // most recently changed ones, 50,000 by default); past the cache's size, a held state is a whole
 // project's, several times a row. A closed project changes no more and the fold cache lets its

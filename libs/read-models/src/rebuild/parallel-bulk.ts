@@ -77,12 +77,18 @@ function inWorkerThread(task: PartTask, onApplied: (events: number) => void): Ru
 // each time its state is looked up, its win/loss fact derived again and its rollup change redone,
 // its projects-list entry replaced, all on data long out of the processor's cache. In stream order
 // a project is done in one batch, or two, from first event to last. PostgreSQL pays for it: a heap
-// page per event instead of once per page (READ_SLICE; the parts are ranges of stream ids, so a
-// part fetches only its own events: with parts by a hash of the id, each fetched them all, and the
-// rebuild ran 6 % slower, 46,407 and 46,737 against 51,115 and 49,442 events/s). Measured on the benchmark's history
-// (1,098,620 events, 2 parts, alternating runs): 48,638 and 49,192 events/s against 44,380 and
-// 45,257 in log order, the process's CPU 25.2 s against 34.0 s. (Not through fewer collections: the
-// young generation's collections copy as much as before.)
+// page per event instead of once per page (READ_SLICE). Measured on the benchmark's history
+// (1,098,620 events, 2 parts, alternating runs), with parts still split by a hash of the stream id:
+// 48,638 and 49,192 events/s in stream order against 44,380 and 45,257 in log order, the process's
+// CPU 25.2 s against 34.0 s (not through fewer collections: the young generation's collections copy
+// as much as before). Parts by range of stream ids then let each part fetch only its own events
+// (with the hash, every part fetched every event to test it): 51,115 and 49,442 against 46,407 and
+// 46,737 events/s with the hash, another 7 % or so, in a later spell of the same machine.
+//
+// Slices by range rely on the stream-id index's order (the database's collation); were it ever to
+// disagree with the collation (an operating-system upgrade that changes sort order without a
+// REINDEX), a range scan could miss or repeat streams. So the parts' events must add up to the
+// log's count up to the head, or the rebuild fails: counted beside the parts, on its own connection.
 export async function bulkReplayInParts(
   store: EventStore & SlicedLogReads,
   generation: Generation,
@@ -98,6 +104,8 @@ export async function bulkReplayInParts(
   if (head.checkpoint === null) return { replayed: 0, head: null, parts: [] };
   const upTo = head.checkpoint;
   const slices = await store.sliceLog(upTo, parts);
+  const counted = store.countEvents(upTo);
+  counted.catch(() => undefined); // awaited once the parts are done
   const names = projections.map((projection) => projection.name);
 
   const running: RunningPart[] = [];
@@ -107,7 +115,10 @@ export async function bulkReplayInParts(
       running.push(runIn === 'threads' ? inWorkerThread(task, onApplied) : { result: runPart(task, onApplied), stop: async () => undefined });
     }
     const results = await Promise.all(running.map(({ result }) => result));
-    return { replayed: results.reduce((sum, { replayed }) => sum + replayed, 0), head: { checkpoint: upTo, globalPosition: head.globalPosition }, parts: results };
+    const replayed = results.reduce((sum, part) => sum + part.replayed, 0);
+    const expected = await counted;
+    if (replayed !== expected) throw new Error(`the rebuild's parts replayed ${replayed} events, but the log holds ${expected} up to ${upTo}: a part missed or repeated events (is the stream-id index out of date with its collation? REINDEX it)`);
+    return { replayed, head: { checkpoint: upTo, globalPosition: head.globalPosition }, parts: results };
   } catch (error) {
     await Promise.allSettled(running.map(({ stop }) => stop()));
     await Promise.allSettled(running.map(({ result }) => result)); // parts on this thread run to their end
